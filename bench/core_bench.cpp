@@ -176,7 +176,7 @@ Log synthetic_log(std::size_t reviews, std::size_t card_count) {
       const double u = random.next();
       const int rating = u >= recall ? 1 : u < recall * 0.1 ? 2 : u > recall * 0.9 ? 4 : 3;
       Event event{log.events.size() + 1, now, Review{log.bank.cards[card].id, rating, 8'000}};
-      collection.apply(event);
+      if (!collection.apply(event).ok()) continue;  // generated events are valid; skip if not
       log.events.push_back(std::move(event));
       due.push({collection.cards()[card].schedule.due_ms, card});
     }

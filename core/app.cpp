@@ -1,7 +1,11 @@
 #include "core/app.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <utility>
+
+#include "core/backup.h"
+#include "core/hash.h"
 
 namespace pyprep {
 namespace {
@@ -10,6 +14,7 @@ constexpr std::int64_t kQueuesRefreshMs = 1'000;
 constexpr std::int64_t kStatsRefreshMs = 60'000;
 constexpr std::int64_t kFirstRetryMs = 1'000;
 constexpr std::int64_t kMaxRetryMs = 60'000;
+constexpr std::int64_t kClockSlackMs = 60'000;  // clocks of two tabs or a small correction
 
 bool stale(std::int64_t computed_at_ms, std::int64_t now_ms, std::int64_t max_age_ms) {
   // A clock that jumped backwards also makes a cached view stale.
@@ -42,74 +47,138 @@ Queue queue_of(CardState state) {
 App::App(Bank bank, Storage& storage)
     : bank_(std::move(bank)), storage_(storage), collection_(bank_) {}
 
-Status App::start(std::int64_t now_ms, int utc_offset_min) {
+App::Entry App::entry_of(std::string record) {
+  Entry entry;
+  Result<Event> event = parse_record(record);
+  if (event) {
+    entry.key = event_key(*event);
+    entry.event = std::move(*event);
+  } else {
+    entry.problem = "unreadable record: " + event.error().reason;
+    char hash[32];
+    std::snprintf(hash, sizeof hash, "kept:%016llx", static_cast<unsigned long long>(fnv1a64(record)));
+    entry.key = hash;
+  }
+  entry.record = std::move(record);
+  return entry;
+}
+
+Status App::start(std::int64_t now_ms, int utc_offset_min, std::string writer) {
   utc_offset_min_ = utc_offset_min;
+  writer_ = std::move(writer);
   Result<std::vector<std::string>> records = storage_.load();
-  if (!records) return Error{"Could not load the review log: " + records.error().reason};
-
-  load_report_ = {};
-  saved_count_ = records->size();
-  std::uint64_t max_id = 0;
-  std::vector<Event> events;
-  std::vector<std::size_t> record_index;  // of each event
-  for (std::size_t i = 0; i < records->size(); ++i) {
-    const std::string& record = (*records)[i];
-    Result<Event> event = parse_record(record);
-    if (!event) {
-      const std::uint64_t id = record_id(record).value_or(0);
-      max_id = std::max(max_id, id);
-      load_report_.problems.push_back({i, id, "unreadable record: " + event.error().reason});
-      continue;
-    }
-    max_id = std::max(max_id, event->id);
-    events.push_back(std::move(*event));
-    record_index.push_back(i);
+  if (!records) {
+    return Error{"Your saved progress could not be read (" + records.error().reason +
+                 "). Nothing was changed. Reload to try again."};
   }
-  // Ids give the order: a write that was retried may have landed after later ones.
-  std::vector<std::size_t> order(events.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return events[a].id < events[b].id; });
-  std::vector<Event> sorted;
-  sorted.reserve(events.size());
-  for (const std::size_t i : order) sorted.push_back(std::move(events[i]));
-
-  collection_ = Collection(bank_);
-  ReplayReport replayed = replay(collection_, sorted);
-  load_report_.applied = replayed.applied;
-  for (ReplayProblem& problem : replayed.problems) {
-    problem.index = record_index[order[problem.index]];
-    load_report_.problems.push_back(std::move(problem));
-  }
-  std::sort(load_report_.problems.begin(), load_report_.problems.end(),
-            [](const ReplayProblem& a, const ReplayProblem& b) { return a.index < b.index; });
-
-  next_id_ = std::max(max_id, collection_.last_event_id()) + 1;
-  study_.reset();
-  show_next_.reset();
-  ++version_;
-  refresh(now_ms);
+  started_ = true;
+  take_stored(std::move(*records), now_ms);
   return ok_status();
 }
 
+// The stored set becomes the log, followed by this app's writes that are not stored yet.
+void App::take_stored(std::vector<std::string> records, std::int64_t now_ms) {
+  std::vector<Entry> unsaved;
+  for (const PendingWrite& write : pending_) {
+    if (write.key == kClearLog) continue;
+    if (const std::optional<std::size_t> at = find_entry(write.key)) unsaved.push_back(std::move(log_[*at]));
+  }
+  log_.clear();
+  by_key_.clear();
+  saved_count_ = 0;
+  for (std::string& record : records) {
+    Entry entry = entry_of(std::move(record));
+    if (by_key_.count(entry.key)) continue;  // the same unreadable bytes stored twice
+    if (entry.event) ++saved_count_;
+    by_key_.emplace(entry.key, log_.size());
+    log_.push_back(std::move(entry));
+  }
+  // Writes the stored set already holds are durable, whatever their outcome says later.
+  std::erase_if(pending_, [&](const PendingWrite& w) { return w.key != kClearLog && by_key_.count(w.key); });
+  for (Entry& entry : unsaved) {
+    if (by_key_.count(entry.key)) continue;
+    by_key_.emplace(entry.key, log_.size());
+    log_.push_back(std::move(entry));
+  }
+  rebuild(now_ms);
+}
+
+std::optional<std::size_t> App::find_entry(const std::string& key) const {
+  const auto it = by_key_.find(key);
+  if (it == by_key_.end()) return std::nullopt;
+  return it->second;
+}
+
+void App::rebuild(std::int64_t now_ms) {
+  health_ = {};
+  std::uint64_t max_id = 0;
+  std::vector<std::size_t> order;  // of the readable entries, in replay order
+  for (std::size_t i = 0; i < log_.size(); ++i) {
+    const Entry& entry = log_[i];
+    if (entry.event) {
+      ++health_.readable;
+      max_id = std::max(max_id, entry.event->id);
+      order.push_back(i);
+    } else {
+      ++health_.unreadable;
+      max_id = std::max(max_id, record_id(entry.record).value_or(0));
+      health_.problems.push_back({i, record_id(entry.record).value_or(0), entry.problem});
+    }
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return replays_before(*log_[a].event, *log_[b].event);
+  });
+  std::vector<Event> events;
+  events.reserve(order.size());
+  for (const std::size_t i : order) {
+    events.push_back(*log_[i].event);
+    events.back().at_ms = std::min(events.back().at_ms, now_ms);  // the clock rule (app.h)
+  }
+  collection_ = Collection(bank_);
+  ReplayReport replayed = replay(collection_, events);
+  for (ReplayProblem& problem : replayed.problems) {
+    problem.index = order[problem.index];
+    health_.problems.push_back(std::move(problem));
+  }
+  std::sort(health_.problems.begin(), health_.problems.end(),
+            [](const ReplayProblem& a, const ReplayProblem& b) { return a.index < b.index; });
+  next_id_ = std::max(next_id_, max_id + 1);
+  ++version_;
+  refresh(now_ms);
+}
+
 void App::set_utc_offset(int utc_offset_min) {
+  if (utc_offset_min == utc_offset_min_) return;
   utc_offset_min_ = utc_offset_min;
   ++version_;
 }
 
 Status App::commit(EventBody body, std::int64_t now_ms) {
-  // Events never go back in time, even when the device clock does.
-  const Event event{next_id_++, std::max(now_ms, collection_.last_event_ms()), std::move(body)};
+  if (!started_) return Error{"Your saved progress could not be read, so nothing can be saved."};
+  Event event{next_id_++, now_ms, std::move(body), writer_};  // a refused event keeps its id taken
   if (Status applied = collection_.apply(event); !applied) return applied;
   ++version_;
-  PendingWrite write;
-  write.event_id = event.id;
-  write.record = to_record(event);
-  write.is_review = std::holds_alternative<Review>(event.body);
-  write.in_flight = true;
-  storage_.append(write.event_id, write.record);
-  pending_.push_back(std::move(write));
+  const bool is_review = std::holds_alternative<Review>(event.body);
+  Entry entry{to_record(event), event_key(event), std::move(event), {}};
+  ++health_.readable;
+  write(entry.key, entry.record, is_review);
+  by_key_.emplace(entry.key, log_.size());
+  log_.push_back(std::move(entry));
   return ok_status();
+}
+
+void App::write(const std::string& key, const std::string& record, bool is_review) {
+  PendingWrite pending;
+  pending.key = key;
+  pending.record = record;
+  pending.is_review = is_review;
+  pending.in_flight = true;
+  pending_.push_back(std::move(pending));
+  if (key == kClearLog) {
+    storage_.clear();
+  } else {
+    storage_.append(key, record);
+  }
 }
 
 Status App::answer(fsrs::Rating rating, std::int64_t duration_ms, std::int64_t now_ms) {
@@ -123,9 +192,9 @@ Status App::answer(fsrs::Rating rating, std::int64_t duration_ms, std::int64_t n
 }
 
 Status App::undo(std::int64_t now_ms) {
-  const std::optional<Collection::UndoableReview> last = collection_.undoable_review();
+  const std::optional<Collection::UndoableReview> last = collection_.undoable_review(writer_);
   if (!last) return Error{"There is no answer to undo."};
-  Status status = commit(Undo{last->event_id}, now_ms);
+  Status status = commit(Undo{last->event_id, writer_}, now_ms);
   if (status) {
     study_.reset();
     show_next_ = last->card;
@@ -159,7 +228,18 @@ Status App::set_note(std::string_view card_id, std::string text, std::int64_t no
   return commit(Note{std::string(card_id), std::move(text)}, now_ms);
 }
 
-Status App::reset_all_progress(std::int64_t now_ms) { return commit(ResetAllProgress{}, now_ms); }
+Status App::reset_all_progress(std::int64_t now_ms) {
+  if (!started_) return Error{"Your saved progress could not be read, so nothing can be changed."};
+  // Writes still in flight land before the clear (storage keeps the order) and are cleared too.
+  pending_.clear();
+  log_.clear();
+  by_key_.clear();
+  saved_count_ = 0;
+  write(kClearLog, {}, false);
+  show_next_.reset();
+  rebuild(now_ms);
+  return ok_status();
+}
 
 Status App::set_parameters(const fsrs::Parameters& weights, nlohmann::json metadata,
                            std::int64_t now_ms) {
@@ -168,14 +248,20 @@ Status App::set_parameters(const fsrs::Parameters& weights, nlohmann::json metad
 
 bool App::poll_storage(std::int64_t now_ms) {
   bool changed = false;
+  // A reload first: an outcome polled with it may be for a write the reload already holds.
+  if (std::optional<std::vector<std::string>> stored = storage_.take_reloaded()) {
+    take_stored(std::move(*stored), now_ms);
+    changed = true;
+  }
   for (const AppendOutcome& outcome : storage_.poll()) {
     changed = true;
     const auto write = std::find_if(pending_.begin(), pending_.end(), [&](const PendingWrite& w) {
-      return w.event_id == outcome.event_id && w.in_flight;
+      return w.key == outcome.key && w.in_flight;
     });
     if (write == pending_.end()) continue;
     if (outcome.durable) {
-      ++saved_count_;
+      const std::optional<std::size_t> at = find_entry(write->key);
+      if (at && log_[*at].event) ++saved_count_;
       pending_.erase(write);
       continue;
     }
@@ -187,10 +273,116 @@ bool App::poll_storage(std::int64_t now_ms) {
   for (PendingWrite& write : pending_) {
     if (write.in_flight || now_ms < write.retry_at_ms) continue;
     write.in_flight = true;
-    storage_.append(write.event_id, write.record);
+    if (write.key == kClearLog) {
+      storage_.clear();
+    } else {
+      storage_.append(write.key, write.record);
+    }
     changed = true;
   }
   return changed;
+}
+
+Result<std::string> App::export_backup(std::string_view app_version, std::int64_t now_ms) {
+  if (!started_) return Error{"Your saved progress could not be read, so there is nothing to back up."};
+  Backup backup{std::string(app_version), now_ms, {}};
+  backup.records.reserve(log_.size());
+  for (const Entry& entry : log_) backup.records.push_back(entry.record);
+  std::string text = write_backup(backup);
+  if (Status noted = commit(BackupMade{backup.records.size()}, now_ms); !noted) return noted.error();
+  return text;
+}
+
+Result<RestoreSummary> App::restore_backup(std::string_view text, std::int64_t now_ms) {
+  if (!started_) return Error{"Your saved progress could not be read, so nothing can be restored."};
+  Result<Backup> backup = parse_backup(text);
+  if (!backup) return Error{"Nothing was restored: " + backup.error().reason + "."};
+  RestoreSummary summary;
+  std::vector<Entry> added;
+  std::unordered_map<std::string, std::size_t> added_keys;
+  for (std::size_t i = 0; i < backup->records.size(); ++i) {
+    Entry entry = entry_of(std::move(backup->records[i]));
+    const std::optional<std::size_t> here = find_entry(entry.key);
+    const auto twice = added_keys.find(entry.key);
+    const std::string* known = here ? &log_[*here].record
+                               : twice != added_keys.end() ? &added[twice->second].record
+                                                           : nullptr;
+    if (!known) {
+      added_keys.emplace(entry.key, added.size());
+      added.push_back(std::move(entry));
+      continue;
+    }
+    if (*known != entry.record) {
+      return Error{"Nothing was restored: line " + std::to_string(i + 2) + " holds event " + entry.key +
+                   " with other content than the one " + (here ? "saved here" : "earlier in the file") +
+                   "; the file was changed or is not from PyPrep."};
+    }
+    ++summary.already_here;
+  }
+  summary.added = added.size();
+  for (Entry& entry : added) {
+    write(entry.key, entry.record, entry.event && std::holds_alternative<Review>(entry.event->body));
+    by_key_.emplace(entry.key, log_.size());
+    log_.push_back(std::move(entry));
+  }
+  if (!added.empty()) rebuild(now_ms);
+  return summary;
+}
+
+Status App::start_fit() {
+  if (!started_) return Error{"Your saved progress could not be read."};
+  if (fit_) return Error{"The schedule is already being optimised."};
+  fit_message_.clear();
+  fit_ = std::make_unique<optimizer::Optimizer>(optimizer::training_data(collection_),
+                                                collection_.settings().scheduling.parameters);
+  return ok_status();
+}
+
+bool App::tick(std::int64_t now_ms, const std::function<bool()>& out_of_time) {
+  if (!fit_) return false;
+  constexpr std::size_t kStepsPerSlice = 4;
+  while (!fit_->run(kStepsPerSlice) && !out_of_time()) {
+  }
+  if (!fit_->done()) return true;
+  const optimizer::Fit result = fit_->result();
+  fit_.reset();
+  if (!result.optimized) {
+    fit_message_ = "Kept the current parameters: " + result.note;
+    return false;
+  }
+  if (Status saved = set_parameters(result.parameters, optimizer::metadata(result), now_ms); !saved) {
+    fit_message_ = "The fitted parameters could not be used: " + saved.error().reason;
+    return false;
+  }
+  char text[160];
+  std::snprintf(text, sizeof text,
+                "Log loss %.4f → %.4f on %zu of your reviews. Your schedule now uses these parameters.",
+                result.log_loss_before, result.log_loss_after, result.scored_reviews);
+  fit_message_ = text;
+  return false;
+}
+
+FitView App::fit() const {
+  FitView view;
+  view.message = fit_message_;
+  if (fit_) {
+    view.running = true;
+    view.progress = fit_->total_steps() ? float(fit_->steps_done()) / float(fit_->total_steps()) : 1.0f;
+  }
+  return view;
+}
+
+std::int64_t App::next_change_ms(std::int64_t now_ms) {
+  refresh(now_ms);
+  const DayClock day = clock();
+  std::int64_t next = day.start_of_day(day.day_of(now_ms) + 1);
+  for (const std::size_t card : queues_.learning_later) {
+    next = std::min(next, collection_.cards()[card].schedule.due_ms);
+  }
+  for (const PendingWrite& write : pending_) {
+    if (!write.in_flight) next = std::min(next, write.retry_at_ms);
+  }
+  return std::max(next, now_ms);
 }
 
 std::string App::save_error() const {
@@ -210,6 +402,8 @@ std::string App::save_error() const {
 }
 
 void App::refresh(std::int64_t now_ms) {
+  // The clock was set back past events already replayed: replay under the clock rule.
+  if (now_ms + kClockSlackMs < collection_.last_event_ms()) return rebuild(now_ms);
   const bool changed = queues_version_ != version_;
   if (!changed && !stale(queues_at_ms_, now_ms, kQueuesRefreshMs)) return;
   queues_ = study_queues(collection_, clock(), now_ms);

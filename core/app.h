@@ -3,17 +3,28 @@
 // (the UI never waits) and appended to storage; poll_storage() collects how the writes ended and
 // retries failed ones with a back-off, so nothing the user did is lost. Views are derived from
 // the replayed collection. Time always comes in as a parameter (UTC ms).
+//
+// Other writers (a second tab) append to the same storage: when storage reports that it was
+// reloaded, the app takes the stored set as the truth plus its own unsaved writes, and replays.
+// The clock rule: every event keeps the device's time as it was when it happened; replay orders
+// by identity, not time, and counts an event stamped after the moment of replay as made at that
+// moment. So one answer under a clock set a year ahead does not push later answers ahead, a clock
+// corrected backwards replays at once, and no interval is ever negative.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/bank.h"
 #include "core/collection.h"
+#include "core/optimizer.h"
 #include "core/scheduler.h"
 #include "core/session.h"
 #include "core/stats.h"
@@ -28,15 +39,35 @@ struct StudyView {
   Outcomes outcomes;
 };
 
-// An event not yet acknowledged as durable.
+// A write not yet acknowledged as durable: a record, or clearing the whole log (empty record).
 struct PendingWrite {
-  std::uint64_t event_id = 0;
+  std::string key;  // the storage key (event_key); kClearLog for a reset
   std::string record;
   bool is_review = false;
   bool in_flight = false;  // appended, outcome not yet polled
   int failures = 0;
   std::int64_t retry_at_ms = 0;
   std::string last_error;
+};
+
+// What the last start, reload or restore could not read or apply. Unreadable records stay in
+// storage untouched and go into every backup; they do not count as saved.
+struct LogHealth {
+  std::size_t readable = 0;    // stored records that are events
+  std::size_t unreadable = 0;  // stored records that are not
+  std::vector<ReplayProblem> problems;  // index: position in storage order
+};
+
+struct RestoreSummary {
+  std::size_t added = 0;          // records new to this device
+  std::size_t already_here = 0;   // records this device already had
+};
+
+// The optimizer run by tick() wherever the user is.
+struct FitView {
+  bool running = false;
+  float progress = 0.0f;  // 0–1
+  std::string message;    // the outcome of the last fit, or empty
 };
 
 class App {
@@ -47,8 +78,12 @@ class App {
   App& operator=(const App&) = delete;
 
   // Loads and replays the log. Unreadable or invalid events do not stop the start: they are kept
-  // in load_report() for display. Fails only when storage cannot be read at all.
-  Status start(std::int64_t now_ms, int utc_offset_min);
+  // in health() for display. Fails only when storage cannot be read at all; the app then
+  // refuses every command, so nothing is appended to a log it could not read. `writer` names
+  // this writer in every event it makes (unique per tab or run, see event.h).
+  [[nodiscard]] Status start(std::int64_t now_ms, int utc_offset_min, std::string writer);
+  bool started() const { return started_; }
+  // The time zone of the device; call it every frame (a change is rare and cheap to detect).
   void set_utc_offset(int utc_offset_min);
 
   // Commands. An error means nothing was recorded (e.g. no card to answer, unknown card).
@@ -60,12 +95,28 @@ class App {
   Status change_settings(nlohmann::json changes, std::int64_t now_ms);
   Status set_bookmarked(std::string_view card_id, bool bookmarked, std::int64_t now_ms);
   Status set_note(std::string_view card_id, std::string text, std::int64_t now_ms);
+  // Deletes the whole log on this device (the user confirmed it; a backup brings it back).
   Status reset_all_progress(std::int64_t now_ms);
   Status set_parameters(const fsrs::Parameters& weights, nlohmann::json metadata,
                         std::int64_t now_ms);
 
-  // Call every frame or so: collects finished writes and retries failed ones when due. Returns
-  // true when anything happened (the UI then redraws the saved count or the error).
+  // Backups (format in backup.h). Export holds every record this device has, readable or not,
+  // and records that a backup was made. Restore validates the whole file before changing
+  // anything, then adds the records this device lacks (by identity): restoring twice changes
+  // nothing, a backup from another device adds its answers.
+  Result<std::string> export_backup(std::string_view app_version, std::int64_t now_ms);
+  Result<RestoreSummary> restore_backup(std::string_view text, std::int64_t now_ms);
+
+  // Background work (the optimizer), run by tick() in slices until `out_of_time()` says the
+  // frame's budget is spent. Returns true while work remains.
+  Status start_fit();
+  bool tick(std::int64_t now_ms, const std::function<bool()>& out_of_time);
+  FitView fit() const;
+  // When the views change without input: the next learning card falls due or the day rolls.
+  std::int64_t next_change_ms(std::int64_t now_ms);
+
+  // Call every frame or so: takes in other writers' records, collects finished writes and
+  // retries failed ones when due. Returns true when anything happened.
   bool poll_storage(std::int64_t now_ms);
 
   // Views.
@@ -77,24 +128,44 @@ class App {
   const StudyView* study(std::int64_t now_ms);
   TodayCounts today(std::int64_t now_ms);
   const Stats& stats(std::int64_t now_ms);
-  const ReplayReport& load_report() const { return load_report_; }
+  const LogHealth& health() const { return health_; }
+  const std::string& writer() const { return writer_; }
 
-  // Records durably in the log: those loaded at start plus the writes acknowledged since.
+  // Readable records durably in the log: those loaded plus the writes acknowledged since.
   std::uint64_t saved_count() const { return saved_count_; }
   const std::vector<PendingWrite>& pending_writes() const { return pending_; }
   // "Could not save 1 review: <reason>. It will be retried." or empty when no write failed.
   std::string save_error() const;
 
  private:
+  // One record of the log as this app knows it.
+  struct Entry {
+    std::string record;
+    std::string key;             // event_key, or "kept:<hash>" for an unreadable record
+    std::optional<Event> event;  // empty: unreadable (`problem` says why)
+    std::string problem;
+  };
+  static Entry entry_of(std::string record);
+  void take_stored(std::vector<std::string> records, std::int64_t now_ms);
+  void rebuild(std::int64_t now_ms);
   Status commit(EventBody body, std::int64_t now_ms);
+  void write(const std::string& key, const std::string& record, bool is_review);
   void refresh(std::int64_t now_ms);
+  std::optional<std::size_t> find_entry(const std::string& key) const;
 
   Bank bank_;
   Storage& storage_;
   Collection collection_;
+  bool started_ = false;
+  std::string writer_;
   int utc_offset_min_ = 0;
   std::uint64_t next_id_ = 1;
-  ReplayReport load_report_;
+  std::vector<Entry> log_;  // storage order; this app's writes at the end
+  std::unordered_map<std::string, std::size_t> by_key_;
+  LogHealth health_;
+
+  std::unique_ptr<optimizer::Optimizer> fit_;
+  std::string fit_message_;
 
   std::vector<PendingWrite> pending_;
   std::uint64_t saved_count_ = 0;

@@ -15,25 +15,34 @@ std::optional<std::size_t> Collection::card_index(std::string_view card_id) cons
   return it->second;
 }
 
-std::optional<Collection::UndoableReview> Collection::undoable_review() const {
-  if (undo_stack_.empty()) return std::nullopt;
-  const std::size_t card = undo_stack_.back();
-  return UndoableReview{cards_[card].history.back().event_id, card};
+std::optional<Collection::UndoableReview> Collection::undoable_review(std::string_view writer) const {
+  for (auto at = undo_stack_.rbegin(); at != undo_stack_.rend(); ++at) {
+    const ReviewEntry& last = cards_[*at].history.back();
+    if (last.writer == writer) return UndoableReview{last.event_id, *at};
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Collection::undoable_at(std::uint64_t id, std::string_view writer) const {
+  for (std::size_t at = undo_stack_.size(); at-- > 0;) {
+    const ReviewEntry& last = cards_[undo_stack_[at]].history.back();
+    if (last.event_id == id && last.writer == writer) return at;
+  }
+  return std::nullopt;
 }
 
 Status Collection::apply(const Event& event) {
-  if (event.id <= last_id_) {
-    return Error{event.id == last_id_
-                     ? "duplicate event id " + std::to_string(event.id)
-                     : "event id " + std::to_string(event.id) + " is out of order (after " +
-                           std::to_string(last_id_) + ")"};
+  if (applied_any_ && !(last_id_ < event.id || (last_id_ == event.id && last_writer_ < event.writer))) {
+    const std::string key = event_key(event);
+    return Error{last_id_ == event.id && last_writer_ == event.writer
+                     ? "duplicate event id " + key
+                     : "event id " + key + " is out of order (after " +
+                           event_key(last_id_, last_writer_) + ")"};
   }
-  if (event.at_ms < last_ms_) {
-    return Error{"time goes backwards: " + std::to_string(event.at_ms) + " ms is before " +
-                 std::to_string(last_ms_) + " ms"};
-  }
+  applied_any_ = true;
   last_id_ = event.id;
-  last_ms_ = event.at_ms;
+  last_writer_ = event.writer;
+  last_ms_ = std::max(last_ms_, event.at_ms);
   return apply_body(event);
 }
 
@@ -68,6 +77,8 @@ Status Collection::apply_body(const Event& event) {
   } else if (const auto* e = std::get_if<SetParameters>(&event.body)) {
     if (Status valid = fsrs::check_parameters(e->weights); !valid) return valid;
     settings_.scheduling.parameters = e->weights;
+  } else if (std::holds_alternative<BackupMade>(event.body)) {
+    last_backup_ms_ = std::max(last_backup_ms_, event.at_ms);
   }
   return ok_status();
 }
@@ -78,7 +89,7 @@ Status Collection::review(const Event& event, const Review& review, std::size_t 
   }
   if (review.duration_ms < 0) return Error{"review duration is negative"};
   CardProgress& progress = cards_[card];
-  ReviewEntry entry{event.id, event.at_ms, review.duration_ms,
+  ReviewEntry entry{event.id, event.writer, event.at_ms, review.duration_ms,
                     static_cast<fsrs::Rating>(review.rating), progress.schedule};
   progress.schedule = next_states(progress.schedule, review.card_id, settings_.scheduling,
                                   event.at_ms)[review.rating - 1]
@@ -97,17 +108,18 @@ Status Collection::review(const Event& event, const Review& review, std::size_t 
 
 Status Collection::undo(const Undo& undo) {
   if (undo_stack_.empty()) return Error{"nothing to undo"};
-  CardProgress& progress = cards_[undo_stack_.back()];
-  const ReviewEntry& last = progress.history.back();
-  if (undo.target_id != last.event_id) {
-    return Error{"undo targets event " + std::to_string(undo.target_id) +
-                 " but the last review in effect is event " + std::to_string(last.event_id)};
+  const std::optional<std::size_t> at = undoable_at(undo.target_id, undo.target_writer);
+  if (!at) {
+    return Error{"undo targets event " + event_key(undo.target_id, undo.target_writer) +
+                 ", which is not a card's last review in effect"};
   }
+  CardProgress& progress = cards_[undo_stack_[*at]];
+  const ReviewEntry& last = progress.history.back();
   progress.schedule = last.before;
   if (last.made_leech) progress.leech = false;
   if (last.suspended_as_leech) progress.suspended = false;
   progress.history.pop_back();
-  undo_stack_.pop_back();
+  undo_stack_.erase(undo_stack_.begin() + static_cast<std::ptrdiff_t>(*at));
   return ok_status();
 }
 

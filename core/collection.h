@@ -22,6 +22,7 @@ namespace pyprep {
 
 struct ReviewEntry {
   std::uint64_t event_id = 0;
+  std::string writer;
   std::int64_t at_ms = 0;
   std::int64_t duration_ms = 0;
   fsrs::Rating rating = fsrs::Rating::Good;
@@ -60,7 +61,9 @@ class Collection {
   explicit Collection(const Bank& bank);
 
   // Applies one event, or says why it was skipped (the collection is then unchanged apart from
-  // remembering the event's id and time, which stay taken).
+  // remembering the event's identity, which stays taken). Events must come in replay order
+  // (replays_before); their times may go backwards (a corrected clock): intervals then count
+  // from the later review and never go negative.
   Status apply(const Event& event);
 
   const Bank& bank() const { return *bank_; }
@@ -70,13 +73,15 @@ class Collection {
   std::optional<std::size_t> card_index(std::string_view card_id) const;
 
   std::uint64_t last_event_id() const { return last_id_; }
-  std::int64_t last_event_ms() const { return last_ms_; }
-  // The review the next undo would revert: the last one not yet undone.
+  std::int64_t last_event_ms() const { return last_ms_; }  // the latest event time seen
+  std::int64_t last_backup_ms() const { return last_backup_ms_; }  // 0: never
+  // The review the next undo by `writer` would revert: its last one still in effect (the card
+  // was not answered again since). Another tab's answers are not this writer's to undo.
   struct UndoableReview {
     std::uint64_t event_id = 0;
     std::size_t card = 0;
   };
-  std::optional<UndoableReview> undoable_review() const;
+  std::optional<UndoableReview> undoable_review(std::string_view writer) const;
 
  private:
   struct Hash {
@@ -87,6 +92,8 @@ class Collection {
   Status apply_body(const Event& event);
   Status review(const Event& event, const Review& review, std::size_t card);
   Status undo(const Undo& undo);
+  // Position in undo_stack_ of the card whose last review is (id, writer), if any.
+  std::optional<std::size_t> undoable_at(std::uint64_t id, std::string_view writer) const;
   // Back to New; suspension, bookmark, note and history stay. The caller also drops the card's
   // reviews from the undo stack: undoing them would bring back what the reset removed.
   static void reset(CardProgress& progress);
@@ -96,8 +103,11 @@ class Collection {
   std::vector<CardProgress> cards_;
   Settings settings_;
   std::vector<std::size_t> undo_stack_;  // cards whose last history entry can be undone
+  bool applied_any_ = false;  // then (last_id_, last_writer_) is the last identity seen
   std::uint64_t last_id_ = 0;
+  std::string last_writer_;
   std::int64_t last_ms_ = 0;
+  std::int64_t last_backup_ms_ = 0;
 };
 
 ReplayReport replay(Collection& collection, std::span<const Event> events);

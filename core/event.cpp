@@ -34,6 +34,7 @@ void write_body(ordered_json& out, const EventBody& body) {
           [&](const Undo& e) {
             out["type"] = "undo";
             out["target"] = e.target_id;
+            if (!e.target_writer.empty()) out["target_by"] = e.target_writer;
           },
           [&](const SetSuspended& e) {
             out["type"] = e.suspended ? "suspend" : "unsuspend";
@@ -66,6 +67,10 @@ void write_body(ordered_json& out, const EventBody& body) {
             out["type"] = "parameters";
             out["w"] = e.weights;
             out["meta"] = e.metadata;
+          },
+          [&](const BackupMade& e) {
+            out["type"] = "backup";
+            out["records"] = e.records;
           },
       },
       body);
@@ -296,6 +301,13 @@ class Fields {
     const RecordScanner::Value* v = find(key, RecordScanner::Kind::String, "a string");
     return v ? RecordScanner::unescape(*v) : std::string();
   }
+  // Empty when the field is absent.
+  std::string optional_text(const char* key) {
+    for (const auto& field : fields_) {
+      if (field.first == key) return text(key);
+    }
+    return {};
+  }
   std::int64_t integer(const char* key) { return whole<std::int64_t>(key, "a whole number"); }
   std::uint64_t unsigned_integer(const char* key) {
     return whole<std::uint64_t>(key, "a whole number >= 0");
@@ -374,7 +386,10 @@ Result<EventBody> read_body(const std::string& type, Fields& f) {
     e.duration_ms = f.integer("duration_ms");
     return EventBody(std::move(e));
   }
-  if (type == "undo") return EventBody(Undo{f.unsigned_integer("target")});
+  if (type == "undo") {
+    const std::uint64_t target = f.unsigned_integer("target");
+    return EventBody(Undo{target, f.optional_text("target_by")});
+  }
   if (type == "suspend" || type == "unsuspend") {
     return EventBody(SetSuspended{f.text("card"), type == "suspend"});
   }
@@ -397,6 +412,7 @@ Result<EventBody> read_body(const std::string& type, Fields& f) {
     const auto meta = f.object("meta");
     return EventBody(SetParameters{w, meta});
   }
+  if (type == "backup") return EventBody(BackupMade{f.unsigned_integer("records")});
   return Error{"unknown event type '" + type + "'"};
 }
 
@@ -417,6 +433,7 @@ const std::string* card_of(const EventBody& body) {
 std::string to_record(const Event& event) {
   ordered_json out;
   out["id"] = event.id;
+  if (!event.writer.empty()) out["by"] = event.writer;
   out["at_ms"] = event.at_ms;
   write_body(out, event.body);
   // Replacing invalid UTF-8 (from a pasted note) keeps dump() from failing.
@@ -429,6 +446,7 @@ Result<Event> parse_record(std::string_view record) {
   Fields fields(std::move(*scanned));
   Event event;
   event.id = fields.unsigned_integer("id");
+  event.writer = fields.optional_text("by");
   event.at_ms = fields.integer("at_ms");
   const std::string type = fields.text("type");
   if (fields.error()) return *fields.error();
@@ -437,6 +455,12 @@ Result<Event> parse_record(std::string_view record) {
   if (fields.error()) return *fields.error();
   event.body = std::move(*body);
   return event;
+}
+
+std::string event_key(std::uint64_t id, std::string_view writer) {
+  std::string key(writer);
+  if (!key.empty()) key += ':';
+  return key + std::to_string(id);
 }
 
 std::optional<std::uint64_t> record_id(std::string_view record) {

@@ -1,17 +1,22 @@
 #pragma once
 // The append-only event log, the single source of truth: card states, settings and statistics
 // are all derived by replaying it. Each event is stored as one compact JSON object (a record):
-//   {"id":7,"at_ms":1711684180217,"type":"review","card":"py-list-001","rating":3,"duration_ms":8200}
-// Field names are stable. Every record has id (uint64, unique, increasing), at_ms (UTC ms) and
-// type; the other fields by type:
+//   {"id":7,"by":"3f9c0a1b2e4d5c6f","at_ms":1711684180217,"type":"review","card":"py-list-001","rating":3,"duration_ms":8200}
+// Field names are stable. Every record has id, at_ms (UTC ms, the device clock as it was) and
+// type. An event's identity is (id, by): `by` names the writer (one browser tab or desktop run, a
+// random id), id is a Lamport sequence number (one more than the highest id the writer knew of).
+// Two writers can never produce the same identity, and replay orders events by (id, by), which
+// keeps each writer's own order and puts what one tab saw before what it did next. Records from
+// before writers existed have no `by` (the empty writer). The other fields by type:
 //   review       card, rating (1 Again … 4 Easy), duration_ms
-//   undo         target (id of the review it reverts)
+//   undo         target, target_by (the identity of the review it reverts)
 //   suspend / unsuspend / bookmark / unbookmark / reset_card   card
 //   bury         card, until_ms (the start of the next study day)
 //   note         card, text (empty removes the note)
 //   settings     changes (JSON object of changed keys, see settings.h)
 //   reset_all    (nothing more)
 //   parameters   w (21 numbers), meta (JSON object, e.g. which optimizer run produced them)
+//   backup       records (how many records the backup file made at at_ms holds)
 // Unknown fields are ignored, so older builds can read records written by newer ones.
 #include <cstdint>
 #include <optional>
@@ -34,6 +39,7 @@ struct Review {
 };
 struct Undo {
   std::uint64_t target_id = 0;
+  std::string target_writer;
   bool operator==(const Undo&) const = default;
 };
 struct SetSuspended {
@@ -73,15 +79,29 @@ struct SetParameters {
   bool operator==(const SetParameters&) const = default;
 };
 
+struct BackupMade {
+  std::uint64_t records = 0;
+  bool operator==(const BackupMade&) const = default;
+};
+
 using EventBody = std::variant<Review, Undo, SetSuspended, Bury, ResetCard, ChangeSettings,
-                               SetBookmarked, Note, ResetAllProgress, SetParameters>;
+                               SetBookmarked, Note, ResetAllProgress, SetParameters, BackupMade>;
 
 struct Event {
   std::uint64_t id = 0;
   std::int64_t at_ms = 0;
   EventBody body;
+  std::string writer;
   bool operator==(const Event&) const = default;
 };
+
+// Replay order: by id, then by writer.
+inline bool replays_before(const Event& a, const Event& b) {
+  return a.id != b.id ? a.id < b.id : a.writer < b.writer;
+}
+// The event's identity as one string, the storage key: "<writer>:<id>", or "<id>" without writer.
+std::string event_key(std::uint64_t id, std::string_view writer);
+inline std::string event_key(const Event& event) { return event_key(event.id, event.writer); }
 
 // The card an event is about, or nullptr for collection-wide events.
 const std::string* card_of(const EventBody& body);

@@ -52,8 +52,9 @@ Result<std::vector<std::string>> FileStorage::load() {
   return records;
 }
 
-void FileStorage::append(std::uint64_t event_id, std::string record) {
-  auto fail = [&](std::string reason) { finished_.push_back({event_id, false, std::move(reason)}); };
+void FileStorage::append(std::string key, std::string record) {
+  auto fail = [&](std::string reason) { finished_.push_back({key, false, std::move(reason)}); };
+  if (record.find('\n') != std::string::npos) return fail("a record with a line break cannot be stored in " + path_.string());
   std::error_code ec;
   std::filesystem::create_directories(path_.parent_path(), ec);
   if (ec) return fail("cannot create " + path_.parent_path().string() + ": " + ec.message());
@@ -77,7 +78,19 @@ void FileStorage::append(std::uint64_t event_id, std::string record) {
       ::close(dir);
     }
   }
-  finished_.push_back({event_id, true, {}});
+  finished_.push_back({std::move(key), true, {}});
+}
+
+void FileStorage::clear() {
+  const int fd = ::open(path_.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  Status done = ok_status();
+  if (fd < 0 && errno != ENOENT) done = Error{system_error(("cannot open " + path_.string()).c_str())};
+  if (fd >= 0) {
+    if (::fsync(fd) != 0) done = Error{system_error("fsync failed")};
+    ::close(fd);
+  }
+  if (done.ok()) torn_tail_ = false;
+  finished_.push_back({kClearLog, done.ok(), done.ok() ? "" : done.error().reason});
 }
 
 std::vector<AppendOutcome> FileStorage::poll() { return std::exchange(finished_, {}); }

@@ -14,7 +14,9 @@ class FileStorage : public Storage {
   explicit FileStorage(std::filesystem::path path);
 
   Result<std::vector<std::string>> load() override;
-  void append(std::uint64_t event_id, std::string record) override;
+  // One writer per file: keys are not stored (the app never reuses one).
+  void append(std::string key, std::string record) override;
+  void clear() override;
   std::vector<AppendOutcome> poll() override;
 
   const std::filesystem::path& path() const { return path_; }

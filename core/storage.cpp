@@ -1,5 +1,6 @@
 #include "core/storage.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace pyprep {
@@ -9,17 +10,41 @@ Result<std::vector<std::string>> MemoryStorage::load() {
   return records_;
 }
 
-void MemoryStorage::append(std::uint64_t event_id, std::string record) {
+void MemoryStorage::append(std::string key, std::string record) {
   if (failures_left_ > 0) {
     --failures_left_;
-    finished_.push_back({event_id, false, failure_reason_});
+    finished_.push_back({std::move(key), false, failure_reason_});
+    return;
+  }
+  const auto taken = std::find(keys_.begin(), keys_.end(), key);
+  if (taken != keys_.end()) {
+    const bool same = records_[static_cast<std::size_t>(taken - keys_.begin())] == record;
+    finished_.push_back({std::move(key), same, same ? "" : "another record has this key"});
     return;
   }
   records_.push_back(std::move(record));
-  finished_.push_back({event_id, true, {}});
+  keys_.push_back(key);
+  finished_.push_back({std::move(key), true, {}});
+}
+
+void MemoryStorage::clear() {
+  records_.clear();
+  keys_.clear();
+  finished_.push_back({kClearLog, true, {}});
 }
 
 std::vector<AppendOutcome> MemoryStorage::poll() { return std::exchange(finished_, {}); }
+
+std::optional<std::vector<std::string>> MemoryStorage::take_reloaded() {
+  if (!std::exchange(reloaded_, false)) return std::nullopt;
+  return records_;
+}
+
+void MemoryStorage::append_from_elsewhere(std::string key, std::string record) {
+  records_.push_back(std::move(record));
+  keys_.push_back(std::move(key));
+  reloaded_ = true;
+}
 
 void MemoryStorage::fail_next_appends(std::size_t count, std::string reason) {
   failures_left_ = count;

@@ -36,21 +36,36 @@ struct Program {
   std::uint64_t frames = 0;
   std::string last_state;
 
-  std::int64_t retry_wake_at_ms = 0;  // a wake-up is already set for this retry time
+  std::int64_t wake_at_ms = 0;  // a wake-up is set for then (0: none)
 
   bool frame();
-  void schedule_retry_wake();
+  bool background_work(std::int64_t now_ms);
+  bool wake_due(std::int64_t now_ms);
 };
 
-// A failed write is retried by poll_storage() at its retry time: make sure the loop runs then.
-void Program::schedule_retry_wake() {
-  std::int64_t earliest = 0;
-  for (const PendingWrite& write : app->pending_writes()) {
-    if (!write.in_flight && (earliest == 0 || write.retry_at_ms < earliest)) earliest = write.retry_at_ms;
+// Long work the App owns (the optimizer) runs a slice per frame within a time budget, wherever
+// the user is; true while work remains.
+bool Program::background_work(std::int64_t now_ms) {
+  constexpr double kBudgetSeconds = 0.008;  // of a 16 ms frame
+  const Uint64 start = SDL_GetPerformanceCounter();
+  const double ticks_per_second = static_cast<double>(SDL_GetPerformanceFrequency());
+  return app->tick(now_ms, [&] {
+    return static_cast<double>(SDL_GetPerformanceCounter() - start) / ticks_per_second > kBudgetSeconds;
+  });
+}
+
+// The views change without input when a learning card falls due, the day rolls over or a failed
+// write is retried: the loop sleeps until then (at most an hour, in case the clock changes).
+bool Program::wake_due(std::int64_t now_ms) {
+  constexpr std::int64_t kMaxSleepMs = 3'600'000;
+  const bool due = wake_at_ms != 0 && now_ms >= wake_at_ms;
+  if (due) wake_at_ms = 0;
+  const std::int64_t next = std::min(app->next_change_ms(now_ms), now_ms + kMaxSleepMs);
+  if (wake_at_ms == 0 || next < wake_at_ms) {
+    wake_at_ms = std::max(next, now_ms + 1);
+    platform->wake_after(static_cast<int>(wake_at_ms - now_ms));
   }
-  if (earliest == 0 || earliest == retry_wake_at_ms) return;
-  retry_wake_at_ms = earliest;
-  platform->wake_after(static_cast<int>(std::max<std::int64_t>(0, earliest - platform->now_ms())));
+  return due;
 }
 
 bool Program::frame() {
@@ -64,12 +79,15 @@ bool Program::frame() {
   }
   // Input can also arrive straight into ImGui's queue (the web keyboard proxy).
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) input = true;
-  const bool storage_changed = app->poll_storage(platform->now_ms());
-  schedule_retry_wake();
+  const std::int64_t now_ms = platform->now_ms();
+  app->set_utc_offset(platform->utc_offset_minutes());
+  const bool storage_changed = app->poll_storage(now_ms);
+  const bool working = background_work(now_ms);
+  const bool timer = wake_due(now_ms);
   const bool navigated = platform->take_back_request();
   if (navigated) shell->go_back();
   const bool theme_changed = shell->refresh_theme();
-  if (input || storage_changed || navigated || theme_changed) settle_frames = 3;
+  if (input || storage_changed || working || timer || navigated || theme_changed) settle_frames = 3;
   if (settle_frames == 0 && !shell->animating()) return false;
   if (settle_frames > 0) --settle_frames;
 
@@ -151,7 +169,11 @@ int main(int, char**) {
 
   LoadedBank loaded = load_bank_dir(platform.assets_dir() + "/bank");
   program->app = std::make_unique<App>(std::move(loaded.bank), platform.storage());
-  program->app->start(platform.now_ms(), platform.utc_offset_minutes());
+  if (Status started = program->app->start(platform.now_ms(), platform.utc_offset_minutes(), platform.writer_id());
+      !started) {
+    platform.show_fatal(started.error().reason);  // nothing runs, so nothing is appended
+    return 1;
+  }
   program->shell = std::make_unique<Shell>(*program->app, platform, std::move(loaded.problems));
 
   platform.run([program] { return program->frame(); });

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,23 @@ class Platform {
   virtual std::int64_t now_ms() const = 0;     // UTC
   virtual int utc_offset_minutes() const = 0;  // local time = UTC + offset
   virtual bool prefers_dark() const = 0;
+  // A random id for this tab or run: it names this writer of the log (core/event.h).
+  virtual std::string writer_id() = 0;
+  // Whether the browser promised not to evict the storage; nullopt when it cannot say.
+  virtual std::optional<bool> storage_persisted() const = 0;
+
+  // Backups. save_file hands `contents` to the user as a file (a download or the share sheet on
+  // the web, a file in the data folder on the desktop) and says where it went. pick_file asks
+  // the user for a file (a file chooser; on the desktop, a file dropped onto the window); once
+  // one is chosen, take_picked_file() hands it over.
+  virtual Result<std::string> save_file(std::string_view name, std::string_view contents) = 0;
+  virtual void pick_file() = 0;
+  struct PickedFile {
+    std::string name;
+    Result<std::string> contents;
+  };
+  virtual std::optional<PickedFile> take_picked_file() = 0;
+  virtual std::string pick_file_hint() const = 0;  // what the user does after pick_file()
 
   virtual void copy_to_clipboard(std::string_view text) = 0;
 

@@ -5,7 +5,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <iostream>
+#include <random>
+#include <sstream>
 #include <utility>
 
 #include "core/file_storage.h"
@@ -48,6 +51,30 @@ class NativePlatform final : public Platform {
     return theme && std::string_view(theme) == "dark";
   }
 
+  std::string writer_id() override {
+    std::random_device random;
+    char id[17];
+    std::snprintf(id, sizeof id, "%08x%08x", random(), random());
+    return id;
+  }
+  std::optional<bool> storage_persisted() const override { return std::nullopt; }
+
+  Result<std::string> save_file(std::string_view name, std::string_view contents) override {
+    const std::filesystem::path path = storage_.path().parent_path() / "backups" / std::string(name);
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    std::ofstream out(path, std::ios::binary);
+    out << contents;
+    out.close();
+    if (ec || !out) return Error{"could not write " + path.string()};
+    return "Saved as " + path.string() + ".";
+  }
+  void pick_file() override { awaiting_drop_ = true; }
+  std::optional<PickedFile> take_picked_file() override { return std::exchange(picked_, std::nullopt); }
+  std::string pick_file_hint() const override {
+    return awaiting_drop_ ? "Drop the backup file onto this window." : "";
+  }
+
   void copy_to_clipboard(std::string_view text) override {
     SDL_SetClipboardText(std::string(text).c_str());
   }
@@ -68,6 +95,7 @@ class NativePlatform final : public Platform {
   }
 
   void run(std::function<bool()> frame) override {
+    SDL_AddEventWatch(on_sdl_event, this);
     while (!quit_) {
       if (!frame()) SDL_WaitEvent(nullptr);  // sleep until input or a timer
     }
@@ -78,7 +106,23 @@ class NativePlatform final : public Platform {
   }
 
  private:
+  static int on_sdl_event(void* self, SDL_Event* event) {
+    auto* platform = static_cast<NativePlatform*>(self);
+    if (event->type != SDL_DROPFILE || !platform->awaiting_drop_) return 0;
+    platform->awaiting_drop_ = false;
+    const std::filesystem::path path(event->drop.file);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    platform->picked_ = PickedFile{path.filename().string(),
+                                   in ? Result<std::string>(text.str())
+                                      : Result<std::string>(Error{"could not read " + path.string()})};
+    return 0;
+  }
+
   FileStorage storage_;
+  bool awaiting_drop_ = false;
+  std::optional<PickedFile> picked_;
   bool quit_ = false;
   bool back_requested_ = false;
 };

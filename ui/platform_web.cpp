@@ -8,21 +8,44 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <optional>
+
+#include <nlohmann/json.hpp>
 
 #include "platform.h"
 
 // clang-format off
+// Every stored record as a JSON array of strings, in a buffer the caller frees.
 EM_JS(char*, pyprep_js_take_records, (), {
-  const text = pyprepBridge.records.join('\n');
+  const text = JSON.stringify(pyprepBridge.records);
   pyprepBridge.records = [];
   const size = lengthBytesUTF8(text) + 1;
   const buffer = _malloc(size);
   stringToUTF8(text, buffer, size);
   return buffer;
 });
-EM_JS(void, pyprep_js_append, (double id, const char* record), {
-  pyprepBridge.append(id, UTF8ToString(record));
+EM_JS(void, pyprep_js_append, (const char* key, const char* record), {
+  pyprepBridge.append(UTF8ToString(key), UTF8ToString(record));
 });
+EM_JS(void, pyprep_js_clear, (), { pyprepBridge.clearLog(); });
+EM_JS(char*, pyprep_js_writer_id, (), {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  const id = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  const buffer = _malloc(17);
+  stringToUTF8(id, buffer, 17);
+  return buffer;
+});
+EM_JS(int, pyprep_js_persisted, (), {
+  return pyprepBridge.persisted === true ? 1 : pyprepBridge.persisted === false ? 0 : -1;
+});
+EM_JS(char*, pyprep_js_save_file, (const char* name, const char* contents), {
+  const said = pyprepBridge.saveFile(UTF8ToString(name), UTF8ToString(contents));
+  const size = lengthBytesUTF8(said) + 1;
+  const buffer = _malloc(size);
+  stringToUTF8(said, buffer, size);
+  return buffer;
+});
+EM_JS(void, pyprep_js_pick_file, (), { pyprepBridge.pickFile(); });
 EM_JS(int, pyprep_js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
 EM_JS(int, pyprep_js_prefers_dark, (), { return pyprepBridge.prefersDark() ? 1 : 0; });
 EM_JS(void, pyprep_js_copy, (const char* text), { pyprepBridge.copy(UTF8ToString(text)); });
@@ -52,29 +75,45 @@ EM_JS(void, pyprep_js_fatal, (const char* message), { pyprepBridge.fatal(UTF8ToS
 namespace pyprep::ui {
 namespace {
 
+// Records cross from JavaScript as one JSON array of strings (a record may hold any text).
+Result<std::vector<std::string>> records_from_json(std::string_view text) {
+  const nlohmann::json array = nlohmann::json::parse(text, nullptr, false);
+  if (!array.is_array()) return Error{"the browser handed over records that are not a list"};
+  std::vector<std::string> records;
+  records.reserve(array.size());
+  for (const nlohmann::json& record : array) {
+    if (!record.is_string()) return Error{"the browser handed over a record that is not text"};
+    records.push_back(record.get<std::string>());
+  }
+  return records;
+}
+
+std::string take_js_string(char* buffer) {
+  std::string text(buffer);
+  std::free(buffer);
+  return text;
+}
+
 class WebStorage final : public Storage {
  public:
   Result<std::vector<std::string>> load() override {
-    char* joined = pyprep_js_take_records();
-    std::vector<std::string> records;
-    std::string_view rest(joined);
-    while (!rest.empty()) {
-      auto end = rest.find('\n');
-      records.emplace_back(rest.substr(0, end));
-      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
-    }
-    std::free(joined);
-    return records;
+    return records_from_json(take_js_string(pyprep_js_take_records()));
   }
-  void append(std::uint64_t event_id, std::string record) override {
-    pyprep_js_append(static_cast<double>(event_id), record.c_str());
+  void append(std::string key, std::string record) override {
+    pyprep_js_append(key.c_str(), record.c_str());
   }
+  void clear() override { pyprep_js_clear(); }
   std::vector<AppendOutcome> poll() override { return std::exchange(finished_, {}); }
+  std::optional<std::vector<std::string>> take_reloaded() override {
+    return std::exchange(reloaded_, std::nullopt);
+  }
 
   void finished(AppendOutcome outcome) { finished_.push_back(std::move(outcome)); }
+  void reloaded(std::vector<std::string> records) { reloaded_ = std::move(records); }
 
  private:
   std::vector<AppendOutcome> finished_;
+  std::optional<std::vector<std::string>> reloaded_;
 };
 
 class WebPlatform;
@@ -91,6 +130,19 @@ class WebPlatform final : public Platform {
   }
   int utc_offset_minutes() const override { return pyprep_js_utc_offset_minutes(); }
   bool prefers_dark() const override { return pyprep_js_prefers_dark() != 0; }
+  std::string writer_id() override { return take_js_string(pyprep_js_writer_id()); }
+  std::optional<bool> storage_persisted() const override {
+    const int persisted = pyprep_js_persisted();
+    if (persisted < 0) return std::nullopt;
+    return persisted == 1;
+  }
+  Result<std::string> save_file(std::string_view name, std::string_view contents) override {
+    return take_js_string(pyprep_js_save_file(std::string(name).c_str(), std::string(contents).c_str()));
+  }
+  void pick_file() override { pyprep_js_pick_file(); }
+  std::optional<PickedFile> take_picked_file() override { return std::exchange(picked_, std::nullopt); }
+  std::string pick_file_hint() const override { return {}; }
+  void picked(PickedFile file) { picked_ = std::move(file); }
 
   void copy_to_clipboard(std::string_view text) override { pyprep_js_copy(std::string(text).c_str()); }
   void set_text_fields(const std::vector<Rect>& fields, bool active) override {
@@ -130,6 +182,7 @@ class WebPlatform final : public Platform {
     }
   }
   void finished_append(AppendOutcome outcome) { storage_.finished(std::move(outcome)); }
+  WebStorage& web_storage() { return storage_; }
   void back() { back_requested_ = true; }
 
  private:
@@ -146,6 +199,7 @@ class WebPlatform final : public Platform {
   }
 
   WebStorage storage_;
+  std::optional<PickedFile> picked_;
   std::function<bool()> frame_;
   bool paused_ = false;
   bool back_requested_ = false;
@@ -159,10 +213,23 @@ std::unique_ptr<Platform> make_platform() { return std::make_unique<WebPlatform>
 
 // Called from JavaScript.
 extern "C" {
-EMSCRIPTEN_KEEPALIVE void pyprep_append_done(double event_id, int durable, const char* reason) {
+EMSCRIPTEN_KEEPALIVE void pyprep_append_done(const char* key, int durable, const char* reason) {
   using namespace pyprep;
-  ui::the_platform->finished_append(
-      AppendOutcome{static_cast<std::uint64_t>(event_id), durable != 0, reason ? reason : ""});
+  ui::the_platform->finished_append(AppendOutcome{key, durable != 0, reason ? reason : ""});
+  ui::WebPlatform::wake();
+}
+// Another tab changed the log: every stored record, as a JSON array of strings.
+EMSCRIPTEN_KEEPALIVE void pyprep_storage_reloaded(const char* records_json) {
+  using namespace pyprep;
+  Result<std::vector<std::string>> records = ui::records_from_json(records_json);
+  if (records) ui::the_platform->web_storage().reloaded(std::move(*records));
+  ui::WebPlatform::wake();
+}
+// The file the user picked for a restore, or why it could not be read (`error` non-empty).
+EMSCRIPTEN_KEEPALIVE void pyprep_file_picked(const char* name, const char* contents, const char* error) {
+  using namespace pyprep;
+  ui::the_platform->picked(
+      {name, *error ? Result<std::string>(Error{error}) : Result<std::string>(std::string(contents))});
   ui::WebPlatform::wake();
 }
 EMSCRIPTEN_KEEPALIVE void pyprep_wake() { pyprep::ui::WebPlatform::wake(); }

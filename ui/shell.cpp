@@ -117,6 +117,21 @@ void Shell::draw_tab_bar(float height) {
   ImGui::PopClipRect();
 }
 
+void Shell::restore(Ui& ui, const Platform::PickedFile& picked) {
+  if (!picked.contents) {
+    settings_.data_message = picked.contents.error().reason;
+    return;
+  }
+  Result<RestoreSummary> restored = app_.restore_backup(*picked.contents, ui.now_ms);
+  if (!restored) {
+    settings_.data_message = restored.error().reason;
+    return;
+  }
+  settings_.data_message = "Restored " + picked.name + ": " + std::to_string(restored->added) +
+                           (restored->added == 1 ? " record" : " records") + " added, " +
+                           std::to_string(restored->already_here) + " already here.";
+}
+
 void Shell::draw() {
   clear_frame_records();
   scroll_.update();
@@ -134,6 +149,7 @@ void Shell::draw() {
 
   Ui ui{app_, platform_, theme_, *this, platform_.now_ms(), bank_problems_, std::exchange(shortcut_, 0)};
   if (ui.shortcut == '/' && stack_.empty()) select_tab(Tab::Browse);
+  if (std::optional<Platform::PickedFile> picked = platform_.take_picked_file()) restore(ui, *picked);
   if (!stack_.empty()) {
     if (stack_.back() == Top::Study) study_screen(ui, study_);
     else card_screen(ui, card_);
@@ -150,6 +166,13 @@ void Shell::draw() {
     ImGui::EndChild();
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, viewport->Pos.y + viewport->Size.y - tab_height));
     draw_tab_bar(3.6f * em);
+  }
+  // A fit in the background shows its progress on every screen: a thin bar along the top edge.
+  if (const FitView fit = app_.fit(); fit.running) {
+    const float top = viewport->Pos.y + safe.y;
+    ImGui::GetForegroundDrawList()->AddRectFilled(
+        ImVec2(viewport->Pos.x, top), ImVec2(viewport->Pos.x + viewport->Size.x * fit.progress, top + 0.2f * em),
+        theme_.colors().primary);
   }
   ImGui::End();
 
@@ -178,7 +201,12 @@ std::string Shell::state_json() const {
       {"open_card", stack_.empty() || stack_.back() != Top::Card ? "" : app_.bank().cards[card_.card].id},
       {"note", stack_.empty() || stack_.back() != Top::Card ? "" : app_.collection().cards()[card_.card].note},
       {"query", browse_.query},
-      {"optimizer", settings_.optimizer ? "running" : settings_.optimizer_message},
+      {"optimizer", app_.fit().running ? "running" : app_.fit().message},
+      {"unreadable", app_.health().unreadable},
+      {"problems", app_.health().problems.size()},
+      {"data_message", settings_.data_message},
+      {"last_backup_ms", app_.collection().last_backup_ms()},
+      {"started", app_.started()},
       {"theme", theme_.dark() ? "dark" : "light"},
       {"text_input", ImGui::GetIO().WantTextInput},
       {"scroll", content_scroll},

@@ -28,7 +28,7 @@ class Shell final : public Navigator {
   void go_back();                         // the platform's Back
   void draw();
   // Frames are needed without input while content glides or the optimizer runs.
-  bool animating() const { return scroll_.animating() || settings_.optimizer != nullptr; }
+  bool animating() const { return scroll_.animating() || app_.fit().running; }
   std::string state_json() const;  // the test hook's summary
 
   // Navigator
@@ -41,6 +41,7 @@ class Shell final : public Navigator {
   enum class Top { None, Study, Card };
   const char* screen_name() const;
   void draw_tab_bar(float height);
+  void restore(Ui& ui, const Platform::PickedFile& picked);
 
   App& app_;
   Platform& platform_;

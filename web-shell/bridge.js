@@ -4,7 +4,9 @@
 'use strict';
 (function () {
   const DB_NAME = 'pyprep';
-  const LOG_STORE = 'log';  // one record per event: { id, record }, key = event id
+  const LOG_STORE = 'log';  // one row per record: { id, record }; id = the event's key (text;
+                           // numbers in logs written before writers had ids)
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel('pyprep-log') : null;
 
   const statusBox = document.getElementById('status');
   function showStatus(title, text, busy) {
@@ -25,12 +27,48 @@
     });
   }
 
+  // Every row as text. A row without a text record (not written by PyPrep) is handed over as
+  // its JSON so the app can report and back it up; the row itself is never touched.
+  function rowText(row) {
+    const text = typeof row.record === 'string' ? row.record : JSON.stringify(row) || String(row);
+    return text.toWellFormed ? text.toWellFormed() : text;
+  }
+
   function readAll(db) {
     return new Promise((resolve, reject) => {
       const request = db.transaction(LOG_STORE, 'readonly').objectStore(LOG_STORE).getAll();
-      request.onsuccess = () => resolve(request.result.map((row) => row.record));
+      request.onsuccess = () => resolve(request.result.map(rowText));
       request.onerror = () => reject(request.error);
     });
+  }
+
+  // Copies text into the wasm heap (ccall's 'string' would put it on the small stack).
+  function withHeapText(text, use) {
+    const size = lengthBytesUTF8(text) + 1;
+    const pointer = Module._malloc(size);
+    stringToUTF8(text, pointer, size);
+    try { use(pointer); } finally { Module._free(pointer); }
+  }
+  const lengthBytesUTF8 = (text) => Module.lengthBytesUTF8(text);
+  const stringToUTF8 = (text, pointer, size) => Module.stringToUTF8(text, pointer, size);
+
+  // Another tab wrote: read the whole log again and hand it to the app (one read at a time).
+  let reloading = false, reloadAgain = false;
+  async function reload() {
+    if (!bridge.db || !window.Module || !Module._pyprep_storage_reloaded) return;
+    if (reloading) { reloadAgain = true; return; }
+    reloading = true;
+    try {
+      do {
+        reloadAgain = false;
+        const records = await readAll(bridge.db);
+        withHeapText(JSON.stringify(records), (p) => Module._pyprep_storage_reloaded(p));
+      } while (reloadAgain);
+    } catch (e) {
+      console.warn('PyPrep: could not re-read the log', e);
+    } finally {
+      reloading = false;
+    }
   }
 
   function reason(error) {
@@ -45,17 +83,91 @@
     // Test hook (documented in README.md): frames rendered so far and the app's state summary.
     test: { frames: 0, state: null },
 
-    // One event per transaction; C++ counts it saved only once the transaction completes.
-    append(id, record) {
-      const done = (ok, why) => Module.ccall('pyprep_append_done', null,
-        ['number', 'number', 'string'], [id, ok ? 1 : 0, why || '']);
+    persisted: null,  // navigator.storage.persisted(), once known
+
+    // One record per transaction; C++ counts it saved only once the transaction completes. `add`
+    // never replaces: a key that is taken fails, unless the stored record is this one (a retry
+    // whose first attempt had landed).
+    append(key, record) {
+      const done = (ok, why) => {
+        if (ok && channel) channel.postMessage('changed');
+        Module.ccall('pyprep_append_done', null, ['string', 'number', 'string'], [key, ok ? 1 : 0, why || '']);
+      };
+      let tx, conflict = false;
+      try {
+        tx = bridge.db.transaction(LOG_STORE, 'readwrite', { durability: 'strict' });
+        const request = tx.objectStore(LOG_STORE).add({ id: key, record });
+        request.onerror = (event) => {
+          if (request.error && request.error.name === 'ConstraintError') {
+            event.preventDefault();  // keep the transaction: look at what holds the key
+            const stored = tx.objectStore(LOG_STORE).get(key);
+            stored.onsuccess = () => {
+              if (stored.result && stored.result.record === record) return;
+              conflict = true;
+              tx.abort();
+            };
+          }
+        };
+      } catch (e) { done(false, reason(e)); return; }
+      tx.oncomplete = () => done(true);
+      tx.onabort = () => done(false, conflict ? 'another record has the same id' : reason(tx.error));
+    },
+
+    // Reset all progress: every row goes, in one transaction.
+    clearLog() {
+      const done = (ok, why) => {
+        if (ok && channel) channel.postMessage('changed');
+        Module.ccall('pyprep_append_done', null, ['string', 'number', 'string'], ['*clear*', ok ? 1 : 0, why || '']);
+      };
       let tx;
       try {
         tx = bridge.db.transaction(LOG_STORE, 'readwrite', { durability: 'strict' });
-        tx.objectStore(LOG_STORE).put({ id, record });
+        tx.objectStore(LOG_STORE).clear();
       } catch (e) { done(false, reason(e)); return; }
       tx.oncomplete = () => done(true);
       tx.onabort = () => done(false, reason(tx.error));
+    },
+
+    // A backup file: the share sheet where the phone can share files, otherwise a download.
+    saveFile(name, text) {
+      const file = new File([text], name, { type: 'application/x-ndjson' });
+      const coarse = matchMedia('(pointer: coarse)').matches;
+      if (coarse && navigator.canShare && navigator.canShare({ files: [file] })) {
+        navigator.share({ files: [file], title: 'PyPrep backup' }).catch(() => {});
+        return 'Choose where to keep ' + name + '.';
+      }
+      const url = URL.createObjectURL(file);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      return 'Downloaded ' + name + '.';
+    },
+
+    // Restore: a file chooser (opened inside the tap that asked for it); the file's text goes to
+    // the app, or why it could not be read.
+    pickFile() {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = '.jsonl,.ndjson,.json,.txt,application/x-ndjson,application/json,text/plain';
+      input.addEventListener('change', () => {
+        const file = input.files && input.files[0];
+        if (!file) return;
+        const picked = (text, error) => withHeapText(file.name, (name) => withHeapText(text, (body) =>
+          withHeapText(error, (why) => Module._pyprep_file_picked(name, body, why))));
+        if (file.size > 64 * 1024 * 1024) {
+          picked('', 'Nothing was restored: the file is ' + Math.round(file.size / 1048576) +
+                 ' MB; a PyPrep backup is at most 64 MB.');
+          return;
+        }
+        file.text().then((text) => picked(text, ''),
+                         (e) => picked('', 'Nothing was restored: the file could not be read (' + reason(e) + ').'));
+      });
+      bridge.pickerInput = input;  // tests reach the chooser through it
+      input.click();
     },
 
     publish(frames, stateJson) {
@@ -187,7 +299,14 @@
                    'Nothing was changed; close other PyPrep tabs and reload.');
       return;
     }
-    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
+    if (navigator.storage && navigator.storage.persist) {
+      navigator.storage.persist().catch(() => false)
+        .then(() => navigator.storage.persisted())
+        .then((granted) => { bridge.persisted = !!granted; if (window.Module && Module._pyprep_wake) Module._pyprep_wake(); },
+              () => {});
+    }
+    if (channel) channel.onmessage = () => reload();
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') reload(); });
     if (await switchToInstalledUpdate()) return;
     if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => Module._pyprep_wake());

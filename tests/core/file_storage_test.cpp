@@ -49,13 +49,13 @@ TEST_CASE("file storage: appends are durable lines, acknowledged in order, and l
   const fs::path path = dir.path / "nested" / "review-log.jsonl";
   {
     FileStorage storage(path);
-    storage.append(1, R"({"id":1})");
-    storage.append(2, R"({"id":2})");
+    storage.append("1", R"({"id":1})");
+    storage.append("2", R"({"id":2})");
     auto outcomes = storage.poll();
     REQUIRE(outcomes.size() == 2);
-    CHECK(outcomes[0].event_id == 1);
+    CHECK(outcomes[0].key == "1");
     CHECK(outcomes[0].durable);
-    CHECK(outcomes[1].event_id == 2);
+    CHECK(outcomes[1].key == "2");
     CHECK(storage.poll().empty());
   }
   CHECK(read_file(path) == "{\"id\":1}\n{\"id\":2}\n");
@@ -74,7 +74,7 @@ TEST_CASE("file storage: a record torn by a crash stays alone and the next appen
   auto records = storage.load();
   REQUIRE(records.ok());
   CHECK(*records == std::vector<std::string>{R"({"id":1})", R"({"id":2,"ty)"});
-  storage.append(3, R"({"id":3})");
+  storage.append("3", R"({"id":3})");
   CHECK(storage.poll().at(0).durable);
   CHECK(read_file(path) == "{\"id\":1}\n{\"id\":2,\"ty\n{\"id\":3}\n");
 }
@@ -84,10 +84,10 @@ TEST_CASE("file storage: a write that cannot happen is reported with its reason,
   fs::create_directories(dir.path);
   std::ofstream(dir.path / "file") << "x";  // a file where the directory should be
   FileStorage storage(dir.path / "file" / "review-log.jsonl");
-  storage.append(7, R"({"id":7})");
+  storage.append("7", R"({"id":7})");
   auto outcomes = storage.poll();
   REQUIRE(outcomes.size() == 1);
-  CHECK(outcomes[0].event_id == 7);
+  CHECK(outcomes[0].key == "7");
   CHECK_FALSE(outcomes[0].durable);
   CHECK_FALSE(outcomes[0].reason.empty());
 }

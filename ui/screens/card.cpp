@@ -65,6 +65,7 @@ void card_screen(Ui& ui, CardScreenState& state) {
     state.note_loaded = true;
   }
 
+  const auto shown = [&](Status done) { state.notice = done ? "" : done.error().reason; };
   const float row_h = std::max(48.0f, 2.9f * em);
   const ImVec2 start = ImGui::GetCursorPos();
   const float width = ImGui::GetContentRegionAvail().x;
@@ -72,9 +73,10 @@ void card_screen(Ui& ui, CardScreenState& state) {
   ImGui::SetCursorPos(ImVec2(start.x + width - 7.0f * em, start.y));
   if (button(theme, "bookmark", progress.bookmarked ? "★ Saved" : "☆ Save", "", ImVec2(7.0f * em, row_h),
              {c.background, progress.bookmarked ? c.hard : c.primary})) {
-    ui.app.set_bookmarked(card.id, !progress.bookmarked, ui.now_ms);
+    shown(ui.app.set_bookmarked(card.id, !progress.bookmarked, ui.now_ms));
   }
   ImGui::SetCursorPos(ImVec2(start.x, start.y + row_h));
+  if (!state.notice.empty()) wrapped_text(theme, FontRole::Body, c.again, state.notice);
 
   begin_content("##card", ui.platform.safe_area().h);
   const Topic* topic = ui.app.bank().find_topic(card.topic);
@@ -102,7 +104,7 @@ void card_screen(Ui& ui, CardScreenState& state) {
   if (state.note_draft != progress.note) {
     if (button(theme, "save-note", "Save note", "", ImVec2(ImGui::GetContentRegionAvail().x, 2.9f * em),
                {c.primary, c.on_primary})) {
-      ui.app.set_note(card.id, state.note_draft, ui.now_ms);
+      shown(ui.app.set_note(card.id, state.note_draft, ui.now_ms));
     }
   }
 
@@ -112,7 +114,7 @@ void card_screen(Ui& ui, CardScreenState& state) {
   ImGui::Dummy(ImVec2(0, 0.6f * em));
   if (row_button(theme, "suspend", progress.suspended ? "Unsuspend card" : "Suspend card",
                  progress.suspended ? "hidden from study" : "", false)) {
-    ui.app.set_suspended(card.id, !progress.suspended, ui.now_ms);
+    shown(ui.app.set_suspended(card.id, !progress.suspended, ui.now_ms));
   }
   if (!state.confirm_reset) {
     if (row_button(theme, "reset-card", "Reset progress of this card", "", false)) state.confirm_reset = true;
@@ -124,7 +126,7 @@ void card_screen(Ui& ui, CardScreenState& state) {
     }
     ImGui::SameLine(0, 0.5f * em);
     if (button(theme, "reset-card-confirm", "Reset", "", ImVec2(half, 2.9f * em), {c.again, c.on_primary})) {
-      ui.app.reset_card(card.id, ui.now_ms);
+      shown(ui.app.reset_card(card.id, ui.now_ms));
       state.confirm_reset = false;
     }
   }

@@ -63,4 +63,19 @@ std::string card_status(const App& app, std::size_t card, std::int64_t now_ms) {
   return "Due in " + short_interval(wait);
 }
 
+std::string backup_now(Ui& ui) {
+  Result<std::string> text = ui.app.export_backup(PYPREP_VERSION, ui.now_ms);
+  if (!text) return text.error().reason;
+  const std::string name = "pyprep-backup-" + local_date(ui.now_ms, ui.app.clock().utc_offset_min) + ".jsonl";
+  Result<std::string> saved = ui.platform.save_file(name, *text);
+  return saved ? *saved : "The backup could not be saved: " + saved.error().reason + ".";
+}
+
+bool backup_suggested(const Ui& ui) {
+  constexpr std::int64_t kBackupAgeMs = 7 * kDayMs;
+  const std::optional<bool> persisted = ui.platform.storage_persisted();
+  const std::int64_t last = ui.app.collection().last_backup_ms();
+  return persisted == false && ui.app.saved_count() > 0 && (last == 0 || ui.now_ms - last > kBackupAgeMs);
+}
+
 }  // namespace pyprep::ui

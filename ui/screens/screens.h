@@ -9,7 +9,6 @@
 
 #include "core/app.h"
 #include "core/bank_loader.h"
-#include "core/optimizer.h"
 #include "core/search.h"
 #include "platform.h"
 #include "theme.h"
@@ -65,17 +64,19 @@ struct CardScreenState {
   bool note_loaded = false;
   bool confirm_reset = false;
   bool show_tests = false;
+  std::string notice;  // a command's error
 };
 
 struct SettingsState {
   bool confirm_reset_all = false;
   std::string message;
-  std::unique_ptr<optimizer::Optimizer> optimizer;  // a fit in progress, run in slices per frame
-  std::string optimizer_message;
+  std::string data_message;  // how the last backup or restore went
 };
 
 struct TodayState {
   bool topics_open = false;
+  std::string backup_message;
+  std::string notice;  // a command's error
 };
 
 void today_screen(Ui& ui, TodayState& state);
@@ -93,6 +94,10 @@ void end_content();
 // A card's model answer, then for code cards the solution, complexity and alternatives.
 void answer_and_code(Ui& ui, const Card& card);
 const char* level_label(Level level);
+// Exports a backup and hands it to the platform; says how it went.
+std::string backup_now(Ui& ui);
+// Suggests a backup when the browser may evict the data and the last one is over a week old.
+bool backup_suggested(const Ui& ui);
 std::string card_status(const App& app, std::size_t card, std::int64_t now_ms);
 
 }  // namespace pyprep::ui

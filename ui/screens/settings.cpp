@@ -8,6 +8,7 @@
 
 #include "screens/screens.h"
 #include "widgets/controls.h"
+#include "widgets/format.h"
 
 namespace pyprep::ui {
 namespace {
@@ -49,10 +50,8 @@ std::string format(const char* pattern, Args... args) {
   return text;
 }
 
-constexpr std::size_t kStepsPerFrame = 12;  // keeps a frame short on a phone
-
-// "Optimise my schedule": fits FSRS to the user's own reviews in slices between frames, then
-// shows the log loss before and after and stores the parameters as an event.
+// "Optimise my schedule": the App fits FSRS to the user's own reviews in the background (a slice
+// per frame, wherever the user goes), then the log loss before and after is shown.
 void optimise_section(Ui& ui, SettingsState& state) {
   const Theme& theme = ui.theme;
   const Palette& c = theme.colors();
@@ -64,34 +63,73 @@ void optimise_section(Ui& ui, SettingsState& state) {
                defaults ? "Scheduling with the FSRS-6 default parameters."
                         : "Scheduling with parameters fitted to your own reviews.");
   const float width = ImGui::GetContentRegionAvail().x;
-  if (state.optimizer) {
-    optimizer::Optimizer& fit = *state.optimizer;
-    fit.run(kStepsPerFrame);
-    const float done = fit.total_steps() ? float(fit.steps_done()) / float(fit.total_steps()) : 1.0f;
+  const FitView fit = ui.app.fit();
+  if (fit.running) {
     wrapped_text(theme, FontRole::Caption, c.text_secondary, "Optimising on this device…");
-    progress_bar(theme, done, c.primary, 0.5f);
-    if (!fit.done()) return;
-    const optimizer::Fit result = fit.result();
-    if (result.optimized) {
-      ui.app.set_parameters(result.parameters, optimizer::metadata(result), ui.now_ms);
-      state.optimizer_message = format("Log loss %.4f → %.4f on %zu of your reviews. Your schedule now uses "
-                                       "these parameters.",
-                                       result.log_loss_before, result.log_loss_after, result.scored_reviews);
-    } else {
-      state.optimizer_message = "Kept the current parameters: " + result.note;
-    }
-    state.optimizer.reset();
+    progress_bar(theme, fit.progress, c.primary, 0.5f);
     return;
   }
   if (button(theme, "optimise", "Optimise my schedule", "", ImVec2(width, 2.9f * em), {c.primary, c.on_primary})) {
-    state.optimizer_message.clear();
-    state.optimizer = std::make_unique<optimizer::Optimizer>(optimizer::training_data(ui.app.collection()), current);
+    state.message.clear();
+    if (Status started = ui.app.start_fit(); !started) state.message = started.error().reason;
   }
   if (!defaults && row_button(theme, "default-parameters", "Use the default parameters", "", false)) {
-    ui.app.set_parameters(fsrs::kDefaultParameters, {{"source", "defaults"}}, ui.now_ms);
-    state.optimizer_message = "Back to the FSRS-6 default parameters.";
+    const Status reset = ui.app.set_parameters(fsrs::kDefaultParameters, {{"source", "defaults"}}, ui.now_ms);
+    state.message = reset ? "Back to the FSRS-6 default parameters." : reset.error().reason;
   }
-  if (!state.optimizer_message.empty()) wrapped_text(theme, FontRole::Body, c.text_secondary, state.optimizer_message);
+  if (!fit.message.empty()) wrapped_text(theme, FontRole::Body, c.text_secondary, fit.message);
+}
+
+std::string days_ago(std::int64_t then_ms, std::int64_t now_ms) {
+  const std::int64_t days = std::max<std::int64_t>(0, (now_ms - then_ms) / kDayMs);
+  return days == 0 ? "today" : days == 1 ? "yesterday" : std::to_string(days) + " days ago";
+}
+
+// Backup and restore, what the last start could not read, and whether the browser keeps the data.
+void data_section(Ui& ui, SettingsState& state) {
+  const Theme& theme = ui.theme;
+  const Palette& c = theme.colors();
+  const float em = theme.em();
+  const LogHealth& health = ui.app.health();
+  group(theme, "DATA");
+  wrapped_text(theme, FontRole::Body, c.text,
+               std::to_string(ui.app.saved_count()) + " answers and changes are saved on this device.");
+  if (health.unreadable > 0) {
+    wrapped_text(theme, FontRole::Body, c.again,
+                 std::to_string(health.unreadable) + (health.unreadable == 1 ? " saved record" : " saved records") +
+                     " could not be read; they are kept untouched and go into every backup.");
+  }
+  const std::size_t skipped = health.problems.size() - health.unreadable;
+  if (skipped > 0) {
+    wrapped_text(theme, FontRole::Body, c.again,
+                 std::to_string(skipped) + (skipped == 1 ? " saved event" : " saved events") +
+                     " could not be applied and are kept as they are.");
+  }
+  for (std::size_t i = 0; i < health.problems.size() && i < 3; ++i) {
+    wrapped_text(theme, FontRole::Caption, c.text_secondary, "• " + health.problems[i].reason);
+  }
+  const std::optional<bool> persisted = ui.platform.storage_persisted();
+  if (persisted) {
+    wrapped_text(theme, FontRole::Caption, c.text_secondary,
+                 *persisted ? "The browser keeps this storage even when space runs low."
+                            : "The browser may clear this storage when space runs low: keep a backup.");
+  }
+  const std::int64_t last_backup = ui.app.collection().last_backup_ms();
+  wrapped_text(theme, FontRole::Caption, c.text_secondary,
+               last_backup == 0 ? std::string("No backup made yet.")
+                                : "Last backup " + local_date(last_backup, ui.app.clock().utc_offset_min) + " (" +
+                                      days_ago(last_backup, ui.now_ms) + ").");
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (button(theme, "backup", "Back up to a file", "", ImVec2(width, 2.9f * em), {c.primary, c.on_primary})) {
+    state.data_message = backup_now(ui);
+  }
+  if (button(theme, "restore", "Restore from a backup", "", ImVec2(width, 2.9f * em), {c.raised, c.primary})) {
+    state.data_message.clear();
+    ui.platform.pick_file();
+  }
+  const std::string hint = ui.platform.pick_file_hint();
+  if (!hint.empty()) wrapped_text(theme, FontRole::Body, c.text_secondary, hint);
+  if (!state.data_message.empty()) wrapped_text(theme, FontRole::Body, c.text, state.data_message);
 }
 
 }  // namespace
@@ -156,6 +194,7 @@ void settings_screen(Ui& ui, SettingsState& state) {
   }
 
   optimise_section(ui, state);
+  data_section(ui, state);
 
   group(theme, "PROGRESS");
   if (!state.confirm_reset_all) {
@@ -165,16 +204,17 @@ void settings_screen(Ui& ui, SettingsState& state) {
     }
   } else {
     wrapped_text(theme, FontRole::Body, c.text,
-                 "Every card becomes new again. Your review history, notes and bookmarks are kept.");
+                 "This deletes every answer, note, bookmark and setting on this device. A backup "
+                 "made first brings them back.");
     const float half = (ImGui::GetContentRegionAvail().x - 0.5f * em) / 2;
     if (button(theme, "reset-all-cancel", "Cancel", "", ImVec2(half, 2.9f * em), {c.raised, c.text})) {
       state.confirm_reset_all = false;
     }
     ImGui::SameLine(0, 0.5f * em);
-    if (button(theme, "reset-all-confirm", "Reset", "", ImVec2(half, 2.9f * em), {c.again, c.on_primary})) {
-      ui.app.reset_all_progress(ui.now_ms);
+    if (button(theme, "reset-all-confirm", "Delete", "", ImVec2(half, 2.9f * em), {c.again, c.on_primary})) {
+      const Status reset = ui.app.reset_all_progress(ui.now_ms);
       state.confirm_reset_all = false;
-      state.message = "All cards are new again.";
+      state.message = reset ? "All progress on this device was deleted." : reset.error().reason;
     }
   }
   if (!state.message.empty()) wrapped_text(theme, FontRole::Body, c.text_secondary, state.message);

@@ -31,7 +31,7 @@ void header(Ui& ui, StudyState& state, const Card* card) {
   ImGui::SameLine(0, 0.3f * em);
   ImGui::SetCursorPosY(start.y + (row_h - text_size(theme, FontRole::Caption, progress).y) / 2);
   text_line(theme, FontRole::Caption, c.text_secondary, progress);
-  const bool can_undo = ui.app.collection().undoable_review().has_value();
+  const bool can_undo = ui.app.collection().undoable_review(ui.app.writer()).has_value();
   if (can_undo) {
     ImGui::SetCursorPos(ImVec2(start.x + width - 5.0f * em, start.y));
     if (button(theme, "undo", "↩ Undo", "", ImVec2(5.0f * em, row_h), {c.background, c.primary}) ||

@@ -70,7 +70,9 @@ void focus_filter(Ui& ui, TodayState& state) {
     nlohmann::json names = nlohmann::json::array();
     for (Level level : levels) names.push_back(level_name(level));
     if (levels.size() == 4) names = nlohmann::json::array();  // every level is the same as all
-    ui.app.change_settings({{"levels", names}}, ui.now_ms);
+    if (Status changed = ui.app.change_settings({{"levels", names}}, ui.now_ms); !changed) {
+      state.notice = changed.error().reason;
+    }
   }
 
   const std::vector<std::string>& topics = settings.topics;
@@ -97,7 +99,9 @@ void focus_filter(Ui& ui, TodayState& state) {
   }
   if (topics_changed) {
     if (chosen.size() == ui.app.bank().topics.size()) chosen.clear();
-    ui.app.change_settings({{"topics", chosen}}, ui.now_ms);
+    if (Status changed = ui.app.change_settings({{"topics", chosen}}, ui.now_ms); !changed) {
+      state.notice = changed.error().reason;
+    }
   }
 }
 
@@ -135,6 +139,20 @@ void today_screen(Ui& ui, TodayState& state) {
     ui.nav.open_study();
   }
   end_surface(theme, c.surface);
+
+  // What could lose the user's work gets said where they look first.
+  if (ui.app.health().unreadable > 0 &&
+      row_button(theme, "data-problems",
+                 std::to_string(ui.app.health().unreadable) + " saved records could not be read", "Details", false)) {
+    ui.nav.select_tab(Tab::Settings);
+  }
+  if (backup_suggested(ui) &&
+      row_button(theme, "backup-suggested", "This browser may clear your progress: back up", "Back up", false)) {
+    state.backup_message = backup_now(ui);
+  }
+  for (const std::string* said : {&state.backup_message, &state.notice}) {
+    if (!said->empty()) wrapped_text(theme, FontRole::Caption, c.text_secondary, *said);
+  }
 
   focus_filter(ui, state);
 

@@ -22,4 +22,22 @@ std::string short_interval(std::int64_t milliseconds) {
   return text;
 }
 
+std::string local_date(std::int64_t utc_ms, int utc_offset_min) {
+  const std::int64_t local_ms = utc_ms + std::int64_t{utc_offset_min} * 60'000;
+  std::int64_t days = local_ms / 86'400'000 - (local_ms % 86'400'000 < 0 ? 1 : 0);
+  // Days since 1970-01-01 to a proleptic Gregorian date, counting 400-year eras from 0000-03-01.
+  days += 719'468;
+  const std::int64_t era = (days >= 0 ? days : days - 146'096) / 146'097;
+  const std::int64_t day_of_era = days - era * 146'097;
+  const std::int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36'524 - day_of_era / 146'096) / 365;
+  const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const std::int64_t month_index = (5 * day_of_year + 2) / 153;  // 0 = March
+  const int day = static_cast<int>(day_of_year - (153 * month_index + 2) / 5 + 1);
+  const int month = static_cast<int>(month_index < 10 ? month_index + 3 : month_index - 9);
+  const std::int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
+  char text[32];
+  std::snprintf(text, sizeof text, "%04lld-%02d-%02d", static_cast<long long>(year), month, day);
+  return text;
+}
+
 }  // namespace pyprep::ui

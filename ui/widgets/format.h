@@ -6,5 +6,7 @@
 namespace pyprep::ui {
 
 std::string short_interval(std::int64_t milliseconds);
+// The local calendar date of a UTC time, "2026-12-01".
+std::string local_date(std::int64_t utc_ms, int utc_offset_min);
 
 }  // namespace pyprep::ui
