@@ -55,12 +55,16 @@ App::Entry App::entry_of(std::string record) {
     entry.event = std::move(*event);
   } else {
     entry.problem = "unreadable record: " + event.error().reason;
-    char hash[32];
-    std::snprintf(hash, sizeof hash, "kept:%016llx", static_cast<unsigned long long>(fnv1a64(record)));
-    entry.key = hash;
+    entry.key = kept_key(record);
   }
   entry.record = std::move(record);
   return entry;
+}
+
+std::string App::kept_key(std::string_view record) {
+  char key[32];
+  std::snprintf(key, sizeof key, "kept:%016llx", static_cast<unsigned long long>(fnv1a64(record)));
+  return key;
 }
 
 Status App::start(std::int64_t now_ms, int utc_offset_min, std::string writer) {
@@ -78,6 +82,9 @@ Status App::start(std::int64_t now_ms, int utc_offset_min, std::string writer) {
 
 // The stored set becomes the log, followed by this app's writes that are not stored yet.
 void App::take_stored(std::vector<std::string> records, std::int64_t now_ms) {
+  // The card on screen stays only if nobody answered or changed it meanwhile.
+  const std::optional<CardProgress> shown =
+      study_ ? std::optional<CardProgress>(collection_.cards()[study_->card]) : std::nullopt;
   std::vector<Entry> unsaved;
   for (const PendingWrite& write : pending_) {
     if (write.key == kClearLog) continue;
@@ -85,11 +92,17 @@ void App::take_stored(std::vector<std::string> records, std::int64_t now_ms) {
   }
   log_.clear();
   by_key_.clear();
-  saved_count_ = 0;
   for (std::string& record : records) {
     Entry entry = entry_of(std::move(record));
-    if (by_key_.count(entry.key)) continue;  // the same unreadable bytes stored twice
-    if (entry.event) ++saved_count_;
+    entry.durable = true;
+    if (const std::optional<std::size_t> twin = find_entry(entry.key)) {
+      if (log_[*twin].record == entry.record) continue;  // the same bytes stored twice
+      // Another record with this identity: kept and reported, never replayed in its place.
+      entry.problem = "unreadable record: another record has the identity " + entry.key;
+      entry.event.reset();
+      entry.key = kept_key(entry.record);
+      if (find_entry(entry.key)) continue;
+    }
     by_key_.emplace(entry.key, log_.size());
     log_.push_back(std::move(entry));
   }
@@ -100,7 +113,13 @@ void App::take_stored(std::vector<std::string> records, std::int64_t now_ms) {
     by_key_.emplace(entry.key, log_.size());
     log_.push_back(std::move(entry));
   }
+  const std::optional<std::size_t> card = study_ ? std::optional<std::size_t>(study_->card) : std::nullopt;
   rebuild(now_ms);
+  if (card && study_ && study_->card == *card && collection_.cards()[*card] != *shown) {
+    study_.reset();
+    ++version_;
+    refresh(now_ms);
+  }
 }
 
 std::optional<std::size_t> App::find_entry(const std::string& key) const {
@@ -136,10 +155,16 @@ void App::rebuild(std::int64_t now_ms) {
   }
   collection_ = Collection(bank_);
   ReplayReport replayed = replay(collection_, events);
+  for (Entry& entry : log_) {
+    if (entry.event) entry.problem.clear();
+  }
   for (ReplayProblem& problem : replayed.problems) {
     problem.index = order[problem.index];
+    log_[problem.index].problem = problem.reason;
     health_.problems.push_back(std::move(problem));
   }
+  saved_count_ = 0;
+  for (const Entry& entry : log_) saved_count_ += entry.durable && entry.problem.empty();
   std::sort(health_.problems.begin(), health_.problems.end(),
             [](const ReplayProblem& a, const ReplayProblem& b) { return a.index < b.index; });
   next_id_ = std::max(next_id_, max_id + 1);
@@ -234,7 +259,6 @@ Status App::reset_all_progress(std::int64_t now_ms) {
   pending_.clear();
   log_.clear();
   by_key_.clear();
-  saved_count_ = 0;
   write(kClearLog, {}, false);
   show_next_.reset();
   rebuild(now_ms);
@@ -261,7 +285,10 @@ bool App::poll_storage(std::int64_t now_ms) {
     if (write == pending_.end()) continue;
     if (outcome.durable) {
       const std::optional<std::size_t> at = find_entry(write->key);
-      if (at && log_[*at].event) ++saved_count_;
+      if (at && !log_[*at].durable) {
+        log_[*at].durable = true;
+        saved_count_ += log_[*at].problem.empty();
+      }
       pending_.erase(write);
       continue;
     }
@@ -285,12 +312,12 @@ bool App::poll_storage(std::int64_t now_ms) {
 
 Result<std::string> App::export_backup(std::string_view app_version, std::int64_t now_ms) {
   if (!started_) return Error{"Your saved progress could not be read, so there is nothing to back up."};
+  // The backup holds its own marker, so a restore also brings back when it was made.
+  if (Status noted = commit(BackupMade{log_.size() + 1}, now_ms); !noted) return noted.error();
   Backup backup{std::string(app_version), now_ms, {}};
   backup.records.reserve(log_.size());
   for (const Entry& entry : log_) backup.records.push_back(entry.record);
-  std::string text = write_backup(backup);
-  if (Status noted = commit(BackupMade{backup.records.size()}, now_ms); !noted) return noted.error();
-  return text;
+  return write_backup(backup);
 }
 
 Result<RestoreSummary> App::restore_backup(std::string_view text, std::int64_t now_ms) {

@@ -54,8 +54,9 @@ struct PendingWrite {
 // storage untouched and go into every backup; they do not count as saved.
 struct LogHealth {
   std::size_t readable = 0;    // stored records that are events
-  std::size_t unreadable = 0;  // stored records that are not
-  std::vector<ReplayProblem> problems;  // index: position in storage order
+  std::size_t unreadable = 0;  // stored records that are not (or repeat another's identity)
+  std::vector<ReplayProblem> problems;  // unreadable ones and events that could not be applied;
+                                        // index: position in storage order
 };
 
 struct RestoreSummary {
@@ -131,7 +132,8 @@ class App {
   const LogHealth& health() const { return health_; }
   const std::string& writer() const { return writer_; }
 
-  // Readable records durably in the log: those loaded plus the writes acknowledged since.
+  // Records durably in the log that are in effect (readable and applied): those loaded plus the
+  // writes acknowledged since.
   std::uint64_t saved_count() const { return saved_count_; }
   const std::vector<PendingWrite>& pending_writes() const { return pending_; }
   // "Could not save 1 review: <reason>. It will be retried." or empty when no write failed.
@@ -143,8 +145,10 @@ class App {
     std::string record;
     std::string key;             // event_key, or "kept:<hash>" for an unreadable record
     std::optional<Event> event;  // empty: unreadable (`problem` says why)
-    std::string problem;
+    std::string problem;         // why it is unreadable or could not be applied
+    bool durable = false;        // stored, as far as this app knows
   };
+  static std::string kept_key(std::string_view record);
   static Entry entry_of(std::string record);
   void take_stored(std::vector<std::string> records, std::int64_t now_ms);
   void rebuild(std::int64_t now_ms);

@@ -87,7 +87,8 @@ bool Program::frame() {
   const bool navigated = platform->take_back_request();
   if (navigated) shell->go_back();
   const bool theme_changed = shell->refresh_theme();
-  if (input || storage_changed || working || timer || navigated || theme_changed) settle_frames = 3;
+  const bool outside = platform->take_outside_change();
+  if (input || storage_changed || working || timer || navigated || theme_changed || outside) settle_frames = 3;
   if (settle_frames == 0 && !shell->animating()) return false;
   if (settle_frames > 0) --settle_frames;
 

@@ -68,6 +68,9 @@ class Platform {
   // completion); frame() returns true while it wants more frames, false when idle. Nothing is
   // rendered while idle.
   virtual void run(std::function<bool()> frame) = 0;
+  // True once after something outside the app changed what it shows (a file was picked, the
+  // browser answered about persistent storage): the loop then draws.
+  virtual bool take_outside_change() = 0;
   virtual void wake_after(int milliseconds) = 0;
   virtual void quit() = 0;  // the window was closed (desktop); a browser tab just goes away
 };

@@ -101,6 +101,7 @@ class NativePlatform final : public Platform {
     }
   }
   void quit() override { quit_ = true; }
+  bool take_outside_change() override { return std::exchange(outside_change_, false); }
   void wake_after(int milliseconds) override {
     SDL_AddTimer(static_cast<Uint32>(milliseconds), push_wake_event, nullptr);
   }
@@ -110,6 +111,7 @@ class NativePlatform final : public Platform {
     auto* platform = static_cast<NativePlatform*>(self);
     if (event->type != SDL_DROPFILE || !platform->awaiting_drop_) return 0;
     platform->awaiting_drop_ = false;
+    platform->outside_change_ = true;
     const std::filesystem::path path(event->drop.file);
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
@@ -122,6 +124,7 @@ class NativePlatform final : public Platform {
 
   FileStorage storage_;
   bool awaiting_drop_ = false;
+  bool outside_change_ = false;
   std::optional<PickedFile> picked_;
   bool quit_ = false;
   bool back_requested_ = false;

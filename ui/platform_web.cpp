@@ -142,7 +142,12 @@ class WebPlatform final : public Platform {
   void pick_file() override { pyprep_js_pick_file(); }
   std::optional<PickedFile> take_picked_file() override { return std::exchange(picked_, std::nullopt); }
   std::string pick_file_hint() const override { return {}; }
-  void picked(PickedFile file) { picked_ = std::move(file); }
+  void picked(PickedFile file) {
+    picked_ = std::move(file);
+    outside_change_ = true;
+  }
+  bool take_outside_change() override { return std::exchange(outside_change_, false); }
+  void outside_change() { outside_change_ = true; }
 
   void copy_to_clipboard(std::string_view text) override { pyprep_js_copy(std::string(text).c_str()); }
   void set_text_fields(const std::vector<Rect>& fields, bool active) override {
@@ -200,6 +205,7 @@ class WebPlatform final : public Platform {
 
   WebStorage storage_;
   std::optional<PickedFile> picked_;
+  bool outside_change_ = false;
   std::function<bool()> frame_;
   bool paused_ = false;
   bool back_requested_ = false;
@@ -232,7 +238,10 @@ EMSCRIPTEN_KEEPALIVE void pyprep_file_picked(const char* name, const char* conte
       {name, *error ? Result<std::string>(Error{error}) : Result<std::string>(std::string(contents))});
   ui::WebPlatform::wake();
 }
-EMSCRIPTEN_KEEPALIVE void pyprep_wake() { pyprep::ui::WebPlatform::wake(); }
+EMSCRIPTEN_KEEPALIVE void pyprep_wake() {
+  pyprep::ui::the_platform->outside_change();
+  pyprep::ui::WebPlatform::wake();
+}
 // Text typed into the keyboard proxy, and the editing keys it reports by name.
 EMSCRIPTEN_KEEPALIVE void pyprep_text_input(const char* utf8) {
   ImGui::GetIO().AddInputCharactersUTF8(utf8);

@@ -55,7 +55,7 @@
   // Another tab wrote: read the whole log again and hand it to the app (one read at a time).
   let reloading = false, reloadAgain = false;
   async function reload() {
-    if (!bridge.db || !window.Module || !Module._pyprep_storage_reloaded) return;
+    if (!bridge.db || !bridge.running) return;  // before the first frame, start-up reads the log
     if (reloading) { reloadAgain = true; return; }
     reloading = true;
     try {
@@ -84,6 +84,7 @@
     test: { frames: 0, state: null },
 
     persisted: null,  // navigator.storage.persisted(), once known
+    running: false,   // the app has drawn its first frame
 
     // One record per transaction; C++ counts it saved only once the transaction completes. `add`
     // never replaces: a key that is taken fails, unless the stored record is this one (a retry
@@ -174,6 +175,7 @@
       bridge.test.frames = frames;
       bridge.test.state = JSON.parse(stateJson);
       if (frames === 1) {
+        bridge.running = true;  // the wasm runtime is up: its exports may be called
         bridge.test.firstFrameMs = performance.now();  // since navigation start
         statusBox.hidden = true;
       }
@@ -302,7 +304,7 @@
     if (navigator.storage && navigator.storage.persist) {
       navigator.storage.persist().catch(() => false)
         .then(() => navigator.storage.persisted())
-        .then((granted) => { bridge.persisted = !!granted; if (window.Module && Module._pyprep_wake) Module._pyprep_wake(); },
+        .then((granted) => { bridge.persisted = !!granted; if (bridge.running) Module._pyprep_wake(); },
               () => {});
     }
     if (channel) channel.onmessage = () => reload();

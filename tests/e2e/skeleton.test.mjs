@@ -96,10 +96,10 @@ test('a failed IndexedDB write is shown and retried, and nothing is lost', () =>
   // The next two writes fail as if the disk were full.
   await page.addInitScript(() => {
     let failures = 2;
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
+    const add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (...args) {
       if (failures > 0) { failures -= 1; throw new DOMException('quota', 'QuotaExceededError'); }
-      return put.apply(this, args);
+      return add.apply(this, args);
     };
   });
   await page.goto(served.url);

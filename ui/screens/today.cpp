@@ -141,9 +141,11 @@ void today_screen(Ui& ui, TodayState& state) {
   end_surface(theme, c.surface);
 
   // What could lose the user's work gets said where they look first.
-  if (ui.app.health().unreadable > 0 &&
-      row_button(theme, "data-problems",
-                 std::to_string(ui.app.health().unreadable) + " saved records could not be read", "Details", false)) {
+  if (const std::size_t problems = ui.app.health().problems.size();
+      problems > 0 && row_button(theme, "data-problems",
+                                 std::to_string(problems) + (problems == 1 ? " saved record" : " saved records") +
+                                     " could not be used",
+                                 "Details", false)) {
     ui.nav.select_tab(Tab::Settings);
   }
   if (backup_suggested(ui) &&
