@@ -340,9 +340,24 @@ Result<RestoreSummary> App::restore_backup(std::string_view text, std::int64_t n
       continue;
     }
     if (*known != entry.record) {
-      return Error{"Nothing was restored: line " + std::to_string(i + 2) + " holds event " + entry.key +
-                   " with other content than the one " + (here ? "saved here" : "earlier in the file") +
-                   "; the file was changed or is not from PyPrep."};
+      // A record that repeats an identity is kept aside, as at start (take_stored), when it came
+      // from this device's own log (then its bytes are kept here) or twice in the file; one that
+      // contradicts a saved answer is a forged or damaged file.
+      const std::string kept = kept_key(entry.record);
+      if (find_entry(kept) || added_keys.count(kept)) {
+        ++summary.already_here;
+        continue;
+      }
+      if (here) {
+        return Error{"Nothing was restored: line " + std::to_string(i + 2) + " holds event " + entry.key +
+                     " with other content than the one saved here; the file was changed or is not from PyPrep."};
+      }
+      entry.problem = "unreadable record: another record has the identity " + entry.key;
+      entry.event.reset();
+      entry.key = kept;
+      added_keys.emplace(entry.key, added.size());
+      added.push_back(std::move(entry));
+      continue;
     }
     ++summary.already_here;
   }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "tests/core/sample_bank.h"
@@ -359,16 +360,28 @@ class TabStorage : public Storage {
   bool changed_ = false;
 };
 
+// Tabs A and B started on one store; `linked`: each hears of the other's writes.
+struct TwoTabs {
+  explicit TwoTabs(bool linked) {
+    if (linked) {
+      storage_a.other = &storage_b;
+      storage_b.other = &storage_a;
+    }
+    REQUIRE(a.start(kNoon, 0, "aaaa").ok());
+    REQUIRE(b.start(kNoon, 0, "bbbb").ok());
+  }
+  std::tuple<SharedStore&, App&, App&> parts() { return {store, a, b}; }
+
+  SharedStore store;
+  TabStorage storage_a{store}, storage_b{store};
+  App a{sample_bank(), storage_a}, b{sample_bank(), storage_b};
+};
+
 }  // namespace
 
 TEST_CASE("two tabs answering alternately keep all four answers, agree on counts, undo their own") {
-  SharedStore store;
-  TabStorage storage_a(store), storage_b(store);
-  storage_a.other = &storage_b;
-  storage_b.other = &storage_a;
-  App a(sample_bank(), storage_a), b(sample_bank(), storage_b);
-  REQUIRE(a.start(kNoon, 0, "aaaa").ok());
-  REQUIRE(b.start(kNoon, 0, "bbbb").ok());
+  TwoTabs tabs(true);
+  auto [store, a, b] = tabs.parts();
   std::int64_t t = kNoon;
   for (App* tab : {&a, &b, &a, &b}) {
     tab->poll_storage(t);  // what the other tab wrote
@@ -408,11 +421,8 @@ TEST_CASE("two tabs answering alternately keep all four answers, agree on counts
 }
 
 TEST_CASE("two tabs writing at once: the same id from two writers is two answers, replayed in writer order") {
-  SharedStore store;
-  TabStorage storage_a(store), storage_b(store);
-  App a(sample_bank(), storage_a), b(sample_bank(), storage_b);  // no messages between them
-  REQUIRE(a.start(kNoon, 0, "aaaa").ok());
-  REQUIRE(b.start(kNoon, 0, "bbbb").ok());
+  TwoTabs tabs(false);  // no messages between them
+  auto [store, a, b] = tabs.parts();
   a.study(kNoon);
   b.study(kNoon);
   REQUIRE(a.answer(Rating::Again, 1'000, kNoon).ok());
@@ -642,13 +652,8 @@ TEST_CASE("broken backups get precise messages and change nothing") {
 }
 
 TEST_CASE("a card another tab answered is not offered again after the re-read") {
-  SharedStore store;
-  TabStorage storage_a(store), storage_b(store);
-  storage_a.other = &storage_b;
-  storage_b.other = &storage_a;
-  App a(sample_bank(), storage_a), b(sample_bank(), storage_b);
-  REQUIRE(a.start(kNoon, 0, "aaaa").ok());
-  REQUIRE(b.start(kNoon, 0, "bbbb").ok());
+  TwoTabs tabs(true);
+  auto [store, a, b] = tabs.parts();
   const std::size_t first = shown(a, kNoon);
   REQUIRE(shown(b, kNoon) == first);  // both tabs show the same new card
   REQUIRE(a.answer(Rating::Good, 1'000, kNoon).ok());
@@ -680,4 +685,29 @@ TEST_CASE("records that repeat an identity or cannot be applied are kept, report
   for (const std::string* record : {&review, &twin, &unknown_card, &rating_9}) {
     CHECK(backup->find("\n" + *record + "\n") != std::string::npos);
   }
+}
+
+TEST_CASE("a backup holding two records with one identity restores on this device and on a new one") {
+  const std::string review = R"({"id":7,"by":"w","at_ms":1700049600000,"type":"review","card":"b1","rating":3,"duration_ms":1})";
+  const std::string twin = R"({"id":7,"by":"w","at_ms":1700049600000,"type":"review","card":"a1","rating":3,"duration_ms":1})";
+  MemoryStorage storage({review, twin});
+  App app(sample_bank(), storage);
+  REQUIRE(app.start(kNoon, 0, "tab").ok());
+  Result<std::string> backup = app.export_backup("test", kNoon);
+  REQUIRE(backup.ok());
+  Result<RestoreSummary> again = app.restore_backup(*backup, kNoon + 1);
+  REQUIRE(again.ok());
+  CHECK(again->added == 0);
+  CHECK(again->already_here == 3);
+
+  MemoryStorage fresh_storage;
+  App fresh(sample_bank(), fresh_storage);
+  REQUIRE(fresh.start(kNoon, 0, "new-phone").ok());
+  Result<RestoreSummary> moved = fresh.restore_backup(*backup, kNoon + 2);
+  REQUIRE(moved.ok());
+  CHECK(moved->added == 3);
+  fresh.poll_storage(kNoon + 2);
+  CHECK(fresh_storage.records() == storage.records());
+  CHECK(fresh.health().unreadable == 1);
+  CHECK(fresh.collection().cards() == app.collection().cards());
 }

@@ -92,18 +92,19 @@ void data_section(Ui& ui, SettingsState& state) {
   const float em = theme.em();
   const LogHealth& health = ui.app.health();
   group(theme, "DATA");
+  const auto count = [](std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
   wrapped_text(theme, FontRole::Body, c.text,
-               std::to_string(ui.app.saved_count()) + " answers and changes are saved on this device.");
+               count(ui.app.saved_count(), "answer or change is", "answers and changes are") + " saved on this device.");
   if (health.unreadable > 0) {
     wrapped_text(theme, FontRole::Body, c.again,
-                 std::to_string(health.unreadable) + (health.unreadable == 1 ? " saved record" : " saved records") +
-                     " could not be read; they are kept untouched and go into every backup.");
+                 count(health.unreadable, "saved record", "saved records") +
+                     " could not be read: kept untouched and included in every backup.");
   }
-  const std::size_t skipped = health.problems.size() - health.unreadable;
-  if (skipped > 0) {
+  if (const std::size_t skipped = health.problems.size() - health.unreadable; skipped > 0) {
     wrapped_text(theme, FontRole::Body, c.again,
-                 std::to_string(skipped) + (skipped == 1 ? " saved event" : " saved events") +
-                     " could not be applied and are kept as they are.");
+                 count(skipped, "saved event", "saved events") + " could not be applied: kept as saved.");
   }
   for (std::size_t i = 0; i < health.problems.size() && i < 3; ++i) {
     wrapped_text(theme, FontRole::Caption, c.text_secondary, "• " + health.problems[i].reason);
