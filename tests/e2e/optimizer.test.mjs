@@ -67,7 +67,11 @@ test('with a year of reviews it fits the parameters in the browser and stores th
   await scrollTo(page, 'optimise');
   await tap(page, 'optimise');
   await waitForApp(page, (s) => s.optimizer === 'running');
+  // The fit belongs to the app, not to the screen: it finishes while the user is elsewhere.
+  await tap(page, 'tab-today');
+  await waitForApp(page, (s) => s.screen === 'today');
   const done = await waitForApp(page, (s) => s.optimizer !== 'running' && s.pending === 0, { timeout: 60000 });
+  assert.equal(done.screen, 'today');
   assert.match(done.optimizer, /^Log loss \d\.\d{4} → \d\.\d{4} on \d+ of your reviews/);
   const [before, afterFit] = done.optimizer.match(/\d\.\d{4}/g).map(Number);
   assert.ok(afterFit < before, `the fit lowered the log loss (${before} → ${afterFit})`);
