@@ -116,6 +116,7 @@ void App::take_stored(std::vector<std::string> records, std::int64_t now_ms) {
   const std::optional<std::size_t> card = study_ ? std::optional<std::size_t>(study_->card) : std::nullopt;
   rebuild(now_ms);
   if (card && study_ && study_->card == *card && collection_.cards()[*card] != *shown) {
+    changed_elsewhere_ = *card;
     study_.reset();
     ++version_;
     refresh(now_ms);
@@ -180,6 +181,7 @@ void App::set_utc_offset(int utc_offset_min) {
 
 Status App::commit(EventBody body, std::int64_t now_ms) {
   if (!started_) return Error{"Your saved progress could not be read, so nothing can be saved."};
+  changed_elsewhere_.reset();
   Event event{next_id_++, now_ms, std::move(body), writer_};  // a refused event keeps its id taken
   if (Status applied = collection_.apply(event); !applied) return applied;
   ++version_;
@@ -349,8 +351,8 @@ Result<RestoreSummary> App::restore_backup(std::string_view text, std::int64_t n
         continue;
       }
       if (here) {
-        return Error{"Nothing was restored: line " + std::to_string(i + 2) + " holds event " + entry.key +
-                     " with other content than the one saved here; the file was changed or is not from PyPrep."};
+        return Error{"Nothing was restored: line " + std::to_string(i + 2) + " contradicts an item saved here (" +
+                     entry.key + "): the file was edited or is not from PyPrep."};
       }
       entry.problem = "unreadable record: another record has the identity " + entry.key;
       entry.event.reset();
@@ -363,7 +365,9 @@ Result<RestoreSummary> App::restore_backup(std::string_view text, std::int64_t n
   }
   summary.added = added.size();
   for (Entry& entry : added) {
-    write(entry.key, entry.record, entry.event && std::holds_alternative<Review>(entry.event->body));
+    const bool is_review = entry.event && std::holds_alternative<Review>(entry.event->body);
+    summary.answers_added += is_review;
+    write(entry.key, entry.record, is_review);
     by_key_.emplace(entry.key, log_.size());
     log_.push_back(std::move(entry));
   }

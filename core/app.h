@@ -61,6 +61,7 @@ struct LogHealth {
 
 struct RestoreSummary {
   std::size_t added = 0;          // records new to this device
+  std::size_t answers_added = 0;  // of those, answers (reviews)
   std::size_t already_here = 0;   // records this device already had
 };
 
@@ -127,6 +128,9 @@ class App {
   // nullptr when nothing is left to study for now. The card stays the same until it is answered
   // or something changes, even if another falls due meanwhile.
   const StudyView* study(std::int64_t now_ms);
+  // The card that was on screen until another tab answered or changed it (cleared by the next
+  // command of this app), so the UI can say why the card changed.
+  std::optional<std::size_t> study_changed_elsewhere() const { return changed_elsewhere_; }
   TodayCounts today(std::int64_t now_ms);
   const Stats& stats(std::int64_t now_ms);
   const LogHealth& health() const { return health_; }
@@ -182,6 +186,7 @@ class App {
   StudyQueues queues_;
   std::optional<StudyView> study_;
   std::optional<std::size_t> show_next_;  // the card an undo brought back
+  std::optional<std::size_t> changed_elsewhere_;
   std::uint64_t stats_version_ = 0;
   std::int64_t stats_at_ms_ = 0;
   Stats stats_;

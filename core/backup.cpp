@@ -91,7 +91,7 @@ Result<Backup> parse_backup(std::string_view text) {
   const nlohmann::json header = nlohmann::json::parse(header_line, nullptr, false);
   if (header.is_discarded() || !header.is_object() || !header.contains("format") ||
       header["format"] != kFormat) {
-    return Error{"this is not a PyPrep backup (its first line is not a PyPrep backup header)"};
+    return Error{"this file is not a PyPrep backup"};
   }
   const auto field = [&](const char* key) -> const nlohmann::json* {
     const auto it = header.find(key);
@@ -117,9 +117,9 @@ Result<Backup> parse_backup(std::string_view text) {
   backup.created_at_ms = created->get<std::int64_t>();
   const std::uint64_t expected = count->get<std::uint64_t>();
   if (header_end == std::string_view::npos) {
-    if (expected == 0) return Error{"the file ends inside its header line (it was cut short)"};
-    return Error{"the file holds only its header: " + std::to_string(expected) +
-                 " records are missing (it was cut short)"};
+    if (expected == 0) return Error{"the backup is incomplete: it ends inside its first line"};
+    return Error{"the backup is incomplete: all " + std::to_string(expected) +
+                 " of its items are missing (it was cut short)"};
   }
   std::string_view rest = text.substr(header_end + 1);
   std::size_t line = 1;
@@ -127,13 +127,13 @@ Result<Backup> parse_backup(std::string_view text) {
     ++line;
     const std::size_t end = rest.find('\n');
     if (end == std::string_view::npos) {
-      return at_line(line, "the file ends in the middle of a record (it was cut short)");
+      return Error{"the backup is incomplete: it was cut short at line " + std::to_string(line)};
     }
     if (end > 2 * kMaxBackupRecordBytes + 1) {
-      return at_line(line, "a record of " + std::to_string(end >> 10) + " KB is larger than any PyPrep writes");
+      return at_line(line, "an item of " + std::to_string(end >> 10) + " KB is larger than any PyPrep writes");
     }
     if (backup.records.size() == expected) {
-      return at_line(line, "more records than the header's " + std::to_string(expected));
+      return at_line(line, "the backup holds more items than the " + std::to_string(expected) + " it lists");
     }
     const std::string_view written = rest.substr(0, end);
     rest.remove_prefix(end + 1);
@@ -142,15 +142,15 @@ Result<Backup> parse_backup(std::string_view text) {
       continue;
     }
     std::optional<std::string> record = decode(written);
-    if (!record) return at_line(line, "an encoded record is not valid hex");
+    if (!record) return at_line(line, "an encoded item is damaged (not valid hex)");
     backup.records.push_back(std::move(*record));
   }
   if (backup.records.size() != expected) {
-    return Error{"the file holds " + std::to_string(backup.records.size()) + " of the " +
-                 std::to_string(expected) + " records its header promises (it was cut short)"};
+    return Error{"the backup is incomplete: it holds " + std::to_string(backup.records.size()) + " of its " +
+                 std::to_string(expected) + " items (it was cut short)"};
   }
   if (checksum_of(backup.records) != checksum->get<std::string>()) {
-    return Error{"the checksum does not match: the file was changed or damaged after it was made"};
+    return Error{"the backup was changed or damaged after it was made (its checksum does not match)"};
   }
   return backup;
 }

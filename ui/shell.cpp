@@ -47,6 +47,7 @@ void Shell::go_back() {
   if (!stack_.empty()) {
     stack_.pop_back();
   } else if (tab_ != Tab::Today) {
+    if (tab_ == Tab::Settings) settings_.say(SettingsState::Section::None, {});
     tab_ = Tab::Today;
   }
 }
@@ -58,6 +59,7 @@ void Shell::select_tab(Tab tab) {
     return;
   }
   if (tab_ == Tab::Today) platform_.push_history();
+  if (tab_ == Tab::Settings) settings_.say(SettingsState::Section::None, {});  // outcomes belong to the visit
   tab_ = tab;
 }
 
@@ -118,18 +120,16 @@ void Shell::draw_tab_bar(float height) {
 }
 
 void Shell::restore(Ui& ui, const Platform::PickedFile& picked) {
-  if (!picked.contents) {
-    settings_.data_message = picked.contents.error().reason;
-    return;
-  }
+  using Section = SettingsState::Section;
+  if (!picked.contents) return settings_.say(Section::Data, picked.contents.error().reason, true);
   Result<RestoreSummary> restored = app_.restore_backup(*picked.contents, ui.now_ms);
-  if (!restored) {
-    settings_.data_message = restored.error().reason;
-    return;
-  }
-  settings_.data_message = "Restored " + picked.name + ": " + std::to_string(restored->added) +
-                           (restored->added == 1 ? " record" : " records") + " added, " +
-                           std::to_string(restored->already_here) + " already here.";
+  if (!restored) return settings_.say(Section::Data, restored.error().reason, true);
+  const auto count = [](std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  settings_.say(Section::Data, "Restored " + picked.name + ": " + count(restored->answers_added, "answer", "answers") +
+                                   " and " + count(restored->added - restored->answers_added, "other item", "other items") +
+                                   " added, " + count(restored->already_here, "item", "items") + " already here.");
 }
 
 void Shell::draw() {
@@ -204,7 +204,7 @@ std::string Shell::state_json() const {
       {"optimizer", app_.fit().running ? "running" : app_.fit().message},
       {"unreadable", app_.health().unreadable},
       {"problems", app_.health().problems.size()},
-      {"data_message", settings_.data_message},
+      {"data_message", settings_.message_in(SettingsState::Section::Data)},
       {"last_backup_ms", app_.collection().last_backup_ms()},
       {"started", app_.started()},
       {"theme", theme_.dark() ? "dark" : "light"},

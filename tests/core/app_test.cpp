@@ -628,13 +628,13 @@ TEST_CASE("broken backups get precise messages and change nothing") {
     conflicting = write_backup(forged);
   }
   const std::pair<std::string, std::string> cases[] = {
-      {text.substr(0, text.size() - 10), "Nothing was restored: line 3: the file ends in the middle of a record (it was cut short)."},
-      {text.substr(0, header_end + 1), "Nothing was restored: the file holds 0 of the 2 records its header promises (it was cut short)."},
-      {edited, "Nothing was restored: the checksum does not match: the file was changed or damaged after it was made."},
-      {"id,card,rating\n1,b2,3\n", "Nothing was restored: this is not a PyPrep backup (its first line is not a PyPrep backup header)."},
+      {text.substr(0, text.size() - 10), "Nothing was restored: the backup is incomplete: it was cut short at line 3."},
+      {text.substr(0, header_end + 1), "Nothing was restored: the backup is incomplete: it holds 0 of its 2 items (it was cut short)."},
+      {edited, "Nothing was restored: the backup was changed or damaged after it was made (its checksum does not match)."},
+      {"id,card,rating\n1,b2,3\n", "Nothing was restored: this file is not a PyPrep backup."},
       {R"({"format":"pyprep-backup","version":2,"app":"x","created_at_ms":0,"count":0,"checksum":"fnv1a64:cbf29ce484222325"})" "\n",
        "Nothing was restored: the backup was made by a newer PyPrep (format 2); update the app to restore it."},
-      {conflicting, "Nothing was restored: line 2 holds event tab:1 with other content than the one saved here; the file was changed or is not from PyPrep."},
+      {conflicting, "Nothing was restored: line 2 contradicts an item saved here (tab:1): the file was edited or is not from PyPrep."},
       {std::string(kMaxBackupBytes + 1, 'x'), "Nothing was restored: the file is 64 MB; a PyPrep backup is at most 64 MB."},
       {"", "Nothing was restored: the file is empty."},
   };
@@ -661,6 +661,10 @@ TEST_CASE("a card another tab answered is not offered again after the re-read") 
   b.poll_storage(kNoon + 1);
   CHECK(b.saved_count() == 1);
   CHECK(shown(b, kNoon + 1) != first);
+  CHECK(b.study_changed_elsewhere() == first);  // so the screen can say why the card changed
+  b.study(kNoon + 1);
+  REQUIRE(b.answer(Rating::Good, 1'000, kNoon + 2).ok());
+  CHECK_FALSE(b.study_changed_elsewhere().has_value());
 }
 
 TEST_CASE("records that repeat an identity or cannot be applied are kept, reported and not counted as saved") {

@@ -40,18 +40,18 @@ TEST_CASE("the checksum is FNV-1a over each record and its line break") {
 TEST_CASE("a damaged backup is refused with what is wrong and where") {
   const std::string text = write_backup({"x", 0, {"r1", "r2"}});
   const auto reason = [](std::string_view file) { return parse_backup(file).error().reason; };
-  CHECK(reason(text + "r3\n") == "line 4: more records than the header's 2");
-  CHECK(reason(text.substr(0, text.size() - 1)) == "line 3: the file ends in the middle of a record (it was cut short)");
+  CHECK(reason(text + "r3\n") == "line 4: the backup holds more items than the 2 it lists");
+  CHECK(reason(text.substr(0, text.size() - 1)) == "the backup is incomplete: it was cut short at line 3");
   CHECK(reason(text.substr(0, text.find('\n'))) ==
-        "the file holds only its header: 2 records are missing (it was cut short)");
+        "the backup is incomplete: all 2 of its items are missing (it was cut short)");
   std::string flipped = text;
   flipped[flipped.size() - 2] = '3';
-  CHECK(reason(flipped) == "the checksum does not match: the file was changed or damaged after it was made");
+  CHECK(reason(flipped) == "the backup was changed or damaged after it was made (its checksum does not match)");
   const std::string bad_hex = write_backup({"x", 0, {"a\nb"}});
-  CHECK(reason(bad_hex.substr(0, bad_hex.rfind('!')) + "!zz\n") == "line 2: an encoded record is not valid hex");
+  CHECK(reason(bad_hex.substr(0, bad_hex.rfind('!')) + "!zz\n") == "line 2: an encoded item is damaged (not valid hex)");
   CHECK(reason(R"({"format":"pyprep-backup"})" "\n") == "the backup header has no format version");
   CHECK(reason(R"({"format":"pyprep-backup","version":1,"count":-1,"checksum":"","created_at_ms":0})" "\n") ==
         "the backup header has no record count");
-  CHECK(reason("[1,2,3]\n") == "this is not a PyPrep backup (its first line is not a PyPrep backup header)");
-  CHECK(reason(std::string(3, '\0')) == "this is not a PyPrep backup (its first line is not a PyPrep backup header)");
+  CHECK(reason("[1,2,3]\n") == "this file is not a PyPrep backup");
+  CHECK(reason(std::string(3, '\0')) == "this file is not a PyPrep backup");
 }

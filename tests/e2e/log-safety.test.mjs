@@ -221,7 +221,7 @@ test('backup round trip through Delete and Restore; broken backups are refused a
   assert.deepEqual(await idbRows(page), [], 'IndexedDB is empty after Delete');
 
   const restored = await restore(page, name, text);
-  assert.equal(restored.data_message, `Restored ${name}: 4 records added, 0 already here.`);
+  assert.equal(restored.data_message, `Restored ${name}: 3 answers and 1 other item added, 0 items already here.`);
   assert.equal(restored.saved, 4);
   assert.equal(restored.answered_today, 3);
   assert.equal(restored.last_backup_ms, note.at_ms, 'the restore also brings back when the backup was made');
@@ -230,7 +230,7 @@ test('backup round trip through Delete and Restore; broken backups are refused a
     'the same rows (keys and record texts) as when the backup was made');
 
   const again = await restore(page, name, text);
-  assert.equal(again.data_message, `Restored ${name}: 0 records added, 4 already here.`);
+  assert.equal(again.data_message, `Restored ${name}: 0 answers and 0 other items added, 4 items already here.`);
   assert.deepEqual(await idbRows(page), back);
 
   // Broken backups: each refused with its own reason, the log untouched.
@@ -240,15 +240,15 @@ test('backup round trip through Delete and Restore; broken backups are refused a
   const changed = backup.records.map((r, i) => (i === 0 ? JSON.stringify({ ...firstRecord, duration_ms: firstRecord.duration_ms + 1 }) : r));
   const broken = [
     ['truncated mid-record', text.slice(0, text.length - Math.floor(last.length / 2) - 1),
-      /^Nothing was restored: line 5: the file ends in the middle of a record \(it was cut short\)\.$/],
+      /^Nothing was restored: the backup is incomplete: it was cut short at line 5\.$/],
     ['one byte edited', text.replace(/"rating":3/, '"rating":2'),
-      /^Nothing was restored: the checksum does not match: the file was changed or damaged after it was made\.$/],
+      /^Nothing was restored: the backup was changed or damaged after it was made \(its checksum does not match\)\.$/],
     ['a CSV file', 'card,rating,duration_ms\nwhat-is-python,3,8200\n',
-      /^Nothing was restored: this is not a PyPrep backup \(its first line is not a PyPrep backup header\)\.$/],
+      /^Nothing was restored: this file is not a PyPrep backup\.$/],
     ['format version 2', forgeBackup(backup.records, { version: 2 }),
       /^Nothing was restored: the backup was made by a newer PyPrep \(format 2\); update the app to restore it\.$/],
     ['same identity, other content', forgeBackup(changed),
-      new RegExp(`^Nothing was restored: line 2 holds event ${identityOf(backup.records[0])} with other content than the one saved here; the file was changed or is not from PyPrep\\.$`)],
+      new RegExp(`^Nothing was restored: line 2 contradicts an item saved here \\(${identityOf(backup.records[0])}\\): the file was edited or is not from PyPrep\\.$`)],
   ];
   assert.notEqual(broken[1][1], text, 'the edit changed the file');
   const messages = new Set();

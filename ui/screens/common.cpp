@@ -63,12 +63,13 @@ std::string card_status(const App& app, std::size_t card, std::int64_t now_ms) {
   return "Due in " + short_interval(wait);
 }
 
-std::string backup_now(Ui& ui) {
+BackupOutcome backup_now(Ui& ui) {
   Result<std::string> text = ui.app.export_backup(PYPREP_VERSION, ui.now_ms);
-  if (!text) return text.error().reason;
+  if (!text) return {false, text.error().reason};
   const std::string name = "pyprep-backup-" + local_date(ui.now_ms, ui.app.clock().utc_offset_min) + ".jsonl";
   Result<std::string> saved = ui.platform.save_file(name, *text);
-  return saved ? *saved : "The backup could not be saved: " + saved.error().reason + ".";
+  if (!saved) return {false, "The backup could not be saved: " + saved.error().reason + "."};
+  return {true, *saved};
 }
 
 bool backup_suggested(const Ui& ui) {

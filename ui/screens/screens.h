@@ -69,8 +69,17 @@ struct CardScreenState {
 
 struct SettingsState {
   bool confirm_reset_all = false;
+  // The outcome of the last action, shown in its section only; a new action replaces it.
+  enum class Section { None, Study, Schedule, Data, Progress };
+  Section message_at = Section::None;
   std::string message;
-  std::string data_message;  // how the last backup or restore went
+  bool message_failed = false;
+  void say(Section at, std::string text, bool failed = false) {
+    message_at = at;
+    message = std::move(text);
+    message_failed = failed;
+  }
+  std::string message_in(Section at) const { return message_at == at ? message : std::string(); }
 };
 
 struct TodayState {
@@ -95,7 +104,11 @@ void end_content();
 void answer_and_code(Ui& ui, const Card& card);
 const char* level_label(Level level);
 // Exports a backup and hands it to the platform; says how it went.
-std::string backup_now(Ui& ui);
+struct BackupOutcome {
+  bool saved = false;
+  std::string message;
+};
+BackupOutcome backup_now(Ui& ui);
 // Suggests a backup when the browser may evict the data and the last one is over a week old.
 bool backup_suggested(const Ui& ui);
 std::string card_status(const App& app, std::size_t card, std::int64_t now_ms);

@@ -52,6 +52,14 @@ std::string format(const char* pattern, Args... args) {
 
 // "Optimise my schedule": the App fits FSRS to the user's own reviews in the background (a slice
 // per frame, wherever the user goes), then the log loss before and after is shown.
+using Section = SettingsState::Section;
+
+void show_message(const Theme& theme, const SettingsState& state, Section at) {
+  if (state.message_at != at || state.message.empty()) return;
+  wrapped_text(theme, FontRole::Body, state.message_failed ? theme.colors().again : theme.colors().text,
+               state.message);
+}
+
 void optimise_section(Ui& ui, SettingsState& state) {
   const Theme& theme = ui.theme;
   const Palette& c = theme.colors();
@@ -70,13 +78,14 @@ void optimise_section(Ui& ui, SettingsState& state) {
     return;
   }
   if (button(theme, "optimise", "Optimise my schedule", "", ImVec2(width, 2.9f * em), {c.primary, c.on_primary})) {
-    state.message.clear();
-    if (Status started = ui.app.start_fit(); !started) state.message = started.error().reason;
+    state.say(Section::Schedule, {});
+    if (Status started = ui.app.start_fit(); !started) state.say(Section::Schedule, started.error().reason, true);
   }
   if (!defaults && row_button(theme, "default-parameters", "Use the default parameters", "", false)) {
     const Status reset = ui.app.set_parameters(fsrs::kDefaultParameters, {{"source", "defaults"}}, ui.now_ms);
-    state.message = reset ? "Back to the FSRS-6 default parameters." : reset.error().reason;
+    state.say(Section::Schedule, reset ? "Back to the FSRS-6 default parameters." : reset.error().reason, !reset);
   }
+  show_message(theme, state, Section::Schedule);
   if (!fit.message.empty()) wrapped_text(theme, FontRole::Body, c.text_secondary, fit.message);
 }
 
@@ -95,8 +104,12 @@ void data_section(Ui& ui, SettingsState& state) {
   const auto count = [](std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
+  std::size_t answers = 0;
+  for (const CardProgress& card : ui.app.collection().cards()) answers += card.history.size();
+  const std::size_t others = ui.app.saved_count() > answers ? ui.app.saved_count() - answers : 0;
   wrapped_text(theme, FontRole::Body, c.text,
-               count(ui.app.saved_count(), "answer or change is", "answers and changes are") + " saved on this device.");
+               "Saved on this device: " + count(answers, "answer", "answers") + " and " +
+                   count(others, "other change", "other changes") + " (settings, notes, undos, backups).");
   if (health.unreadable > 0) {
     wrapped_text(theme, FontRole::Body, c.again,
                  count(health.unreadable, "saved record", "saved records") +
@@ -121,16 +134,18 @@ void data_section(Ui& ui, SettingsState& state) {
                                 : "Last backup " + local_date(last_backup, ui.app.clock().utc_offset_min) + " (" +
                                       days_ago(last_backup, ui.now_ms) + ").");
   const float width = ImGui::GetContentRegionAvail().x;
-  if (button(theme, "backup", "Back up to a file", "", ImVec2(width, 2.9f * em), {c.primary, c.on_primary})) {
-    state.data_message = backup_now(ui);
-  }
-  if (button(theme, "restore", "Restore from a backup", "", ImVec2(width, 2.9f * em), {c.raised, c.primary})) {
-    state.data_message.clear();
-    ui.platform.pick_file();
-  }
+  // The outcome goes above the buttons, where the finger that tapped them does not hide it.
   const std::string hint = ui.platform.pick_file_hint();
   if (!hint.empty()) wrapped_text(theme, FontRole::Body, c.text_secondary, hint);
-  if (!state.data_message.empty()) wrapped_text(theme, FontRole::Body, c.text, state.data_message);
+  show_message(theme, state, Section::Data);
+  if (button(theme, "backup", "Back up to a file", "", ImVec2(width, 2.9f * em), {c.primary, c.on_primary})) {
+    const BackupOutcome outcome = backup_now(ui);
+    state.say(Section::Data, outcome.message, !outcome.saved);
+  }
+  if (button(theme, "restore", "Restore from a backup", "", ImVec2(width, 2.9f * em), {c.raised, c.primary})) {
+    state.say(Section::Data, {});
+    ui.platform.pick_file();
+  }
 }
 
 }  // namespace
@@ -142,7 +157,7 @@ void settings_screen(Ui& ui, SettingsState& state) {
   const Settings& settings = ui.app.collection().settings();
   const auto change = [&](nlohmann::json changes) {
     if (Status changed = ui.app.change_settings(std::move(changes), ui.now_ms); !changed) {
-      state.message = changed.error().reason;
+      state.say(Section::Study, changed.error().reason, true);
     }
   };
   begin_content("##settings", 0);
@@ -182,6 +197,7 @@ void settings_screen(Ui& ui, SettingsState& state) {
   if (switch_row(theme, "suspend-leeches", "Suspend cards forgotten 8 times", suspend_leeches)) {
     change({{"suspend_leeches", suspend_leeches}});
   }
+  show_message(theme, state, Section::Study);
 
   group(theme, "APPEARANCE");
   int theme_choice = static_cast<int>(settings.theme);
@@ -215,10 +231,10 @@ void settings_screen(Ui& ui, SettingsState& state) {
     if (button(theme, "reset-all-confirm", "Delete", "", ImVec2(half, 2.9f * em), {c.again, c.on_primary})) {
       const Status reset = ui.app.reset_all_progress(ui.now_ms);
       state.confirm_reset_all = false;
-      state.message = reset ? "All progress on this device was deleted." : reset.error().reason;
+      state.say(Section::Progress, reset ? "All progress on this device was deleted." : reset.error().reason, !reset);
     }
   }
-  if (!state.message.empty()) wrapped_text(theme, FontRole::Body, c.text_secondary, state.message);
+  show_message(theme, state, Section::Progress);
 
   group(theme, "ABOUT");
   wrapped_text(theme, FontRole::Body, c.text,

@@ -92,6 +92,10 @@ void study_screen(Ui& ui, StudyState& state) {
   const StudyView* view = ui.app.study(ui.now_ms);
   const Card* card = view ? &ui.app.bank().cards[view->card] : nullptr;
   if (!card || card->id != state.card_id) {  // a new card on screen
+    const std::optional<std::size_t> elsewhere = ui.app.study_changed_elsewhere();
+    if (elsewhere && ui.app.bank().cards[*elsewhere].id == state.card_id) {
+      state.notice = "The card you had open was answered in another tab.";
+    }
     state.card_id = card ? card->id : "";
     state.shown_at_ms = ui.now_ms;
     state.revealed = false;

@@ -148,9 +148,14 @@ void today_screen(Ui& ui, TodayState& state) {
                                  "Details", false)) {
     ui.nav.select_tab(Tab::Settings);
   }
-  if (backup_suggested(ui) &&
-      row_button(theme, "backup-suggested", "This browser may clear your progress: back up", "Back up", false)) {
-    state.backup_message = backup_now(ui);
+  if (backup_suggested(ui)) {
+    ImGui::Dummy(ImVec2(0, 0.3f * em));
+    wrapped_text(theme, FontRole::Body, c.text,
+                 "This browser may clear your progress when space runs low. Keep a backup file.");
+    if (button(theme, "backup-suggested", "Back up now", "", ImVec2(ImGui::GetContentRegionAvail().x, 2.9f * em),
+               {c.raised, c.primary})) {
+      state.backup_message = backup_now(ui).message;
+    }
   }
   for (const std::string* said : {&state.backup_message, &state.notice}) {
     if (!said->empty()) wrapped_text(theme, FontRole::Caption, c.text_secondary, *said);
