@@ -207,6 +207,7 @@ class RecordScanner {
     while (more() && s_[at_] != '"') {
       const auto c = static_cast<unsigned char>(s_[at_++]);
       if (c < 0x20) return false;
+      if (c >= 0x80 && !utf8_tail(c)) return false;  // kept unreadable, never rewritten as U+FFFD
       if (c != '\\') continue;
       out.escaped = true;
       const char e = peek();
@@ -221,6 +222,31 @@ class RecordScanner {
     }
     out.text = s_.substr(start, at_ - start);
     return eat('"');
+  }
+
+  // After the lead byte `c` of a multi-byte UTF-8 sequence: consumes its continuation bytes and
+  // says whether the sequence is well formed (shortest form, no surrogates, at most U+10FFFF).
+  bool utf8_tail(unsigned char c) {
+    int more_bytes = 0;
+    std::uint32_t code = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      more_bytes = 1, code = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      more_bytes = 2, code = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      more_bytes = 3, code = c & 0x07;
+    } else {
+      return false;
+    }
+    const std::uint32_t least[] = {0, 0x80, 0x800, 0x10000};
+    for (int i = 0; i < more_bytes; ++i) {
+      if (!more()) return false;
+      const auto next = static_cast<unsigned char>(s_[at_]);
+      if ((next & 0xC0) != 0x80) return false;
+      code = code << 6 | (next & 0x3F);
+      ++at_;
+    }
+    return code >= least[more_bytes] && code <= 0x10FFFF && !(code >= 0xD800 && code < 0xE000);
   }
 
   bool number() {

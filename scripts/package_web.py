@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 APP_FILES = ["pyprep.js", "pyprep.wasm", "pyprep.data"]
-SHELL_FILES = ["index.html", "bridge.js"]
+SHELL_FILES = ["index.html", "app.css", "bridge.js"]
 BACKGROUND = "#F6F7FB"
 THEME = "#3776AB"
 

@@ -11,6 +11,7 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
   '.data': 'application/octet-stream', '.json': 'application/json',
   '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.css': 'text/css; charset=utf-8',
 };
 
 export function startServer(root, port = 0, host = '127.0.0.1') {

@@ -21,9 +21,11 @@ packages=(cmake ninja-build g++ pkg-config dpkg-dev python3 nlohmann-json3-dev d
           fonts-inter fonts-jetbrains-mono python3-fonttools)
 wants native && packages+=(libsdl2-dev)
 wants web && packages+=(emscripten brotli librsvg2-bin)
-# The bank check runs the code cards with Debian's python3 and these libraries.
+# The bank check runs the code cards with Debian's python3 and these libraries; the sanitizer
+# and fuzz steps need clang 14 with its runtimes (ASan, UBSan, libFuzzer).
 wants test && packages+=(chromium nodejs brotli libsdl2-dev emscripten librsvg2-bin
-                         python3-click python3-requests python3-numpy python3-msgpack)
+                         python3-click python3-requests python3-numpy python3-msgpack
+                         clang-14 libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do

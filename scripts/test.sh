@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every test: the core's doctest unit tests and the bank check
-# (native, through ctest), then the end-to-end tests of the web build in headless Chromium.
+# (native, through ctest), the unit tests again under ASan + UBSan, a short run of each fuzz
+# harness, then the end-to-end tests of the web build in headless Chromium.
 # Ends with one line: "N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +32,28 @@ if cmake --preset native >/dev/null && cmake --build --preset native; then
 else
   echo "native build failed"; failed=$((failed + 1))
 fi
+
+step "sanitizers (core_tests under ASan + UBSan, clang 14)"
+if cmake --preset asan >/dev/null && cmake --build --preset asan; then
+  ctest --preset asan -V 2>&1 | tee "$log" >/dev/null
+  # Counted as in the native step: doctest's cases; a sanitizer abort leaves no summary line.
+  asan_passed=$(grep -oE 'test cases: *[0-9]+ \| *[0-9]+ passed' "$log" | awk '{s+=$5} END {print s+0}')
+  asan_failed=$(grep -oE '[0-9]+ failed \| *[0-9]+ skipped' "$log" | awk '{s+=$1} END {print s+0}')
+  grep -E '\[doctest\] (test cases|Status)|Test +#|tests passed|FAILED|Failed' "$log" || true
+  grep -E -B2 -A12 'ERROR:|FAILED!|runtime error:' "$log" | head -80 || true
+  passed=$((passed + asan_passed)) failed=$((failed + asan_failed))
+  if ! grep -q 'core_tests .*Passed' "$log" && [ "$asan_failed" = 0 ]; then failed=$((failed + 1)); fi
+else
+  echo "sanitizer build failed"; failed=$((failed + 1))
+fi
+
+step "fuzz smoke (each harness 10 s)"
+scripts/fuzz.sh 10 2>&1 | tee "$log"
+# One test per harness: passed when it found no crash. A build failure counts as one failure.
+fuzz_passed=$(grep -cE ' executions  crashes: 0$' "$log" || true)
+fuzz_failed=$(grep -E ' executions  crashes: ' "$log" | grep -vcE 'crashes: 0$' || true)
+[ "$fuzz_passed" -gt 0 ] || [ "$fuzz_failed" -gt 0 ] || fuzz_failed=1
+passed=$((passed + fuzz_passed)) failed=$((failed + fuzz_failed))
 
 step "web build"
 if cmake --preset web >/dev/null && cmake --build --preset web; then

@@ -311,7 +311,7 @@
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') reload(); });
     if (await switchToInstalledUpdate()) return;
     if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => Module._pyprep_wake());
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { if (bridge.running) Module._pyprep_wake(); });
 
     const canvas = document.getElementById('canvas');
     const focusIfField = (x, y) => { if (keyboard.hits(x, y)) keyboard.focus(); };

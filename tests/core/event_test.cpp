@@ -135,3 +135,17 @@ TEST_CASE("card_of names the card of card events and nothing for collection-wide
   CHECK(card_of(events[6].body) == nullptr);
   CHECK(card_of(events[10].body) == nullptr);
 }
+
+TEST_CASE("a record with invalid UTF-8 is unreadable (kept as it is), valid UTF-8 round-trips") {
+  const auto reason = [](std::string_view record) { return parse_record(record).error().reason; };
+  CHECK(reason("{\"id\":1,\"at_ms\":0,\"type\":\"note\",\"card\":\"c\",\"text\":\"\xff\"}") == "not a JSON object");
+  CHECK(reason("{\"id\":1,\"at_ms\":0,\"type\":\"note\",\"card\":\"\xc3\",\"text\":\"\"}") == "not a JSON object");
+  CHECK(reason("{\"id\":1,\"at_ms\":0,\"type\":\"note\",\"card\":\"c\",\"text\":\"\xc0\xaf\"}") == "not a JSON object");  // overlong
+  CHECK(reason("{\"id\":1,\"at_ms\":0,\"type\":\"note\",\"card\":\"c\",\"text\":\"\xed\xa0\x80\"}") == "not a JSON object");  // surrogate
+  CHECK(reason("{\"id\":1,\"at_ms\":0,\"type\":\"note\",\"card\":\"c\",\"text\":\"\xf4\x90\x80\x80\"}") == "not a JSON object");  // > U+10FFFF
+  const std::string valid = "{\"id\":1,\"at_ms\":0,\"type\":\"note\",\"card\":\"c\",\"text\":\"caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x90\x8d\"}";
+  Result<Event> event = parse_record(valid);
+  REQUIRE(event.ok());
+  CHECK(std::get<Note>(event->body).text == "caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x90\x8d");
+  CHECK(to_record(*event) == valid);
+}

@@ -72,15 +72,38 @@ export async function openPhone(profileDir, { colorScheme = 'light', ...options 
   return { context, page, problems };
 }
 
-// Waits until the app has rendered at least `frames` frames and `predicate(state)` holds.
+// `promise`, or a rejection once `deadline` (a Date.now() value) has passed.
+function beforeDeadline(deadline, promise) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('deadline passed')), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+// Waits until the app has rendered at least `frames` frames and `predicate(state)` holds, then
+// returns appState(). Polls from node: the page's Content-Security-Policy forbids eval and
+// new Function, so a predicate cannot be rebuilt from its source inside the page.
 export async function waitForApp(page, predicate = () => true, { frames = 1, timeout = 20000 } = {}) {
-  const source = predicate.toString();
-  await page.waitForFunction(([min, test]) => {
-    const hook = window.pyprepBridge && window.pyprepBridge.test;
-    // eslint-disable-next-line no-new-func
-    return hook && hook.frames >= min && hook.state && new Function(`return (${test})`)()(hook.state);
-  }, [frames, source], { timeout, polling: 50 });
-  return appState(page);
+  const deadline = Date.now() + timeout;
+  let last = null;
+  for (;;) {
+    try {
+      last = await beforeDeadline(deadline, page.evaluate(() => {
+        const hook = window.pyprepBridge && window.pyprepBridge.test;
+        return hook && hook.state ? { frames: hook.frames, state: hook.state } : null;
+      }));
+    } catch (error) {
+      // A navigation (reload, update takeover) replaces the page's context: read the new one.
+      if (!/Execution context was destroyed|navigat|deadline/i.test(String(error))) throw error;
+    }
+    if (last && last.frames >= frames && predicate(last.state)) return appState(page);
+    if (Date.now() >= deadline) {
+      throw new Error(`waitForApp: timed out after ${timeout} ms waiting for ${predicate} ` +
+                      `(frames >= ${frames}); last read: ${JSON.stringify(last)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function appState(page) {
@@ -107,9 +130,9 @@ export async function screenshotStats(page, path) {
   if (path) mkdirSync(dirname(path), { recursive: true });
   const png = await page.screenshot({ path });
   return page.evaluate(async (b64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${b64}`;
-    await image.decode();
+    // Decoded from a Blob: the page's Content-Security-Policy does not allow data: images.
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
     const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
     const context = canvas.getContext('2d');
     context.drawImage(image, 0, 0);
