@@ -200,11 +200,15 @@ void App::write(const std::string& key, const std::string& record, bool is_revie
   pending.record = record;
   pending.is_review = is_review;
   pending.in_flight = true;
+  send(pending);
   pending_.push_back(std::move(pending));
-  if (key == kClearLog) {
+}
+
+void App::send(const PendingWrite& write) {
+  if (write.key == kClearLog) {
     storage_.clear();
   } else {
-    storage_.append(key, record);
+    storage_.append(write.key, write.record);
   }
 }
 
@@ -302,11 +306,7 @@ bool App::poll_storage(std::int64_t now_ms) {
   for (PendingWrite& write : pending_) {
     if (write.in_flight || now_ms < write.retry_at_ms) continue;
     write.in_flight = true;
-    if (write.key == kClearLog) {
-      storage_.clear();
-    } else {
-      storage_.append(write.key, write.record);
-    }
+    send(write);
     changed = true;
   }
   return changed;

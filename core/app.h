@@ -158,6 +158,7 @@ class App {
   void rebuild(std::int64_t now_ms);
   Status commit(EventBody body, std::int64_t now_ms);
   void write(const std::string& key, const std::string& record, bool is_review);
+  void send(const PendingWrite& write);  // starts the write (again)
   void refresh(std::int64_t now_ms);
   std::optional<std::size_t> find_entry(const std::string& key) const;
 

@@ -15,34 +15,33 @@ trap 'rm -f "$log"' EXIT
 
 step() { echo; echo "== $*"; }
 
-step "native build"
-if cmake --preset native >/dev/null && cmake --build --preset native; then
-  step "unit tests (ctest)"
-  ctest --preset native -V 2>&1 | tee "$log" >/dev/null
-  # doctest prints "[doctest] test cases: T | P passed | F failed"; other ctest tests count as one.
+# Runs a ctest preset and adds its doctest cases to the totals ("[doctest] test cases: T | P
+# passed | F failed"); a run that aborts (a sanitizer) leaves no summary and counts as a failure.
+run_doctest() {
+  ctest --preset "$1" -V 2>&1 | tee "$log" >/dev/null
   doctest_passed=$(grep -oE 'test cases: *[0-9]+ \| *[0-9]+ passed' "$log" | awk '{s+=$5} END {print s+0}')
   doctest_failed=$(grep -oE '[0-9]+ failed \| *[0-9]+ skipped' "$log" | awk '{s+=$1} END {print s+0}')
   grep -E '\[doctest\] (test cases|Status)|Test +#|tests passed|FAILED|Failed' "$log" || true
-  grep -E -B2 -A12 'ERROR:|FAILED!' "$log" | head -80 || true
+  grep -E -B2 -A12 'ERROR:|FAILED!|runtime error:' "$log" | head -80 || true
   passed=$((passed + doctest_passed)) failed=$((failed + doctest_failed))
+  if ! grep -q 'core_tests .*Passed' "$log" && [ "$doctest_failed" = 0 ]; then failed=$((failed + 1)); fi
+}
+
+step "native build"
+if cmake --preset native >/dev/null && cmake --build --preset native; then
+  step "unit tests (ctest)"
+  run_doctest native
+  # The other ctest tests (the bank check) count as one each.
   others_passed=$(grep -E 'Test +#[0-9]+: ' "$log" | grep -v core_tests | grep -c ' Passed' || true)
   others_failed=$(grep -E 'Test +#[0-9]+: ' "$log" | grep -v core_tests | grep -vc ' Passed' || true)
   passed=$((passed + others_passed)) failed=$((failed + others_failed))
-  if ! grep -q 'core_tests .*Passed' "$log" && [ "$doctest_failed" = 0 ]; then failed=$((failed + 1)); fi
 else
   echo "native build failed"; failed=$((failed + 1))
 fi
 
 step "sanitizers (core_tests under ASan + UBSan, clang 14)"
 if cmake --preset asan >/dev/null && cmake --build --preset asan; then
-  ctest --preset asan -V 2>&1 | tee "$log" >/dev/null
-  # Counted as in the native step: doctest's cases; a sanitizer abort leaves no summary line.
-  asan_passed=$(grep -oE 'test cases: *[0-9]+ \| *[0-9]+ passed' "$log" | awk '{s+=$5} END {print s+0}')
-  asan_failed=$(grep -oE '[0-9]+ failed \| *[0-9]+ skipped' "$log" | awk '{s+=$1} END {print s+0}')
-  grep -E '\[doctest\] (test cases|Status)|Test +#|tests passed|FAILED|Failed' "$log" || true
-  grep -E -B2 -A12 'ERROR:|FAILED!|runtime error:' "$log" | head -80 || true
-  passed=$((passed + asan_passed)) failed=$((failed + asan_failed))
-  if ! grep -q 'core_tests .*Passed' "$log" && [ "$asan_failed" = 0 ]; then failed=$((failed + 1)); fi
+  run_doctest asan
 else
   echo "sanitizer build failed"; failed=$((failed + 1))
 fi

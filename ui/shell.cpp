@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "widgets/controls.h"
+#include "widgets/format.h"
 
 namespace pyprep::ui {
 
@@ -124,12 +125,9 @@ void Shell::restore(Ui& ui, const Platform::PickedFile& picked) {
   if (!picked.contents) return settings_.say(Section::Data, picked.contents.error().reason, true);
   Result<RestoreSummary> restored = app_.restore_backup(*picked.contents, ui.now_ms);
   if (!restored) return settings_.say(Section::Data, restored.error().reason, true);
-  const auto count = [](std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-  };
-  settings_.say(Section::Data, "Restored " + picked.name + ": " + count(restored->answers_added, "answer", "answers") +
-                                   " and " + count(restored->added - restored->answers_added, "other item", "other items") +
-                                   " added, " + count(restored->already_here, "item", "items") + " already here.");
+  settings_.say(Section::Data, "Restored " + picked.name + ": " + count_of(restored->answers_added, "answer", "answers") +
+                                   " and " + count_of(restored->added - restored->answers_added, "other item", "other items") +
+                                   " added, " + count_of(restored->already_here, "item", "items") + " already here.");
 }
 
 void Shell::draw() {

@@ -101,23 +101,20 @@ void data_section(Ui& ui, SettingsState& state) {
   const float em = theme.em();
   const LogHealth& health = ui.app.health();
   group(theme, "DATA");
-  const auto count = [](std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-  };
   std::size_t answers = 0;
   for (const CardProgress& card : ui.app.collection().cards()) answers += card.history.size();
   const std::size_t others = ui.app.saved_count() > answers ? ui.app.saved_count() - answers : 0;
   wrapped_text(theme, FontRole::Body, c.text,
-               "Saved on this device: " + count(answers, "answer", "answers") + " and " +
-                   count(others, "other change", "other changes") + " (settings, notes, undos, backups).");
+               "Saved on this device: " + count_of(answers, "answer", "answers") + " and " +
+                   count_of(others, "other change", "other changes") + " (settings, notes, undos, backups).");
   if (health.unreadable > 0) {
     wrapped_text(theme, FontRole::Body, c.again,
-                 count(health.unreadable, "saved record", "saved records") +
+                 count_of(health.unreadable, "saved record", "saved records") +
                      " could not be read: kept untouched and included in every backup.");
   }
   if (const std::size_t skipped = health.problems.size() - health.unreadable; skipped > 0) {
     wrapped_text(theme, FontRole::Body, c.again,
-                 count(skipped, "saved event", "saved events") + " could not be applied: kept as saved.");
+                 count_of(skipped, "saved event", "saved events") + " could not be applied: kept as saved.");
   }
   for (std::size_t i = 0; i < health.problems.size() && i < 3; ++i) {
     wrapped_text(theme, FontRole::Caption, c.text_secondary, "• " + health.problems[i].reason);

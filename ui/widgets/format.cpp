@@ -22,6 +22,10 @@ std::string short_interval(std::int64_t milliseconds) {
   return text;
 }
 
+std::string count_of(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string local_date(std::int64_t utc_ms, int utc_offset_min) {
   const std::int64_t local_ms = utc_ms + std::int64_t{utc_offset_min} * 60'000;
   std::int64_t days = local_ms / 86'400'000 - (local_ms % 86'400'000 < 0 ? 1 : 0);

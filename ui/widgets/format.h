@@ -1,11 +1,14 @@
 #pragma once
 // Short human forms of durations for buttons and lists: "1m", "10m", "3h", "4d", "2.5mo", "1.2y".
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
 namespace pyprep::ui {
 
 std::string short_interval(std::int64_t milliseconds);
+// "1 answer", "3 answers".
+std::string count_of(std::size_t n, const char* one, const char* many);
 // The local calendar date of a UTC time, "2026-12-01".
 std::string local_date(std::int64_t utc_ms, int utc_offset_min);
 
