@@ -43,7 +43,9 @@ int main(int argc, char** argv) {
   std::size_t code_bytes = 0;
   for (const Card& card : bank.cards) {
     answer_bytes += card.answer.size();
-    if (card.code) code_bytes += card.code->solution.size() + card.code->tests.size();
+    if (!card.code) continue;
+    code_bytes += card.code->solution.size();
+    for (const CodeCase& test : card.code->cases) code_bytes += test.code.size();
   }
   std::printf("text bench (%s): %zu cards, %zu KB of answers, %zu KB of code\n", kPlatform,
               bank.cards.size(), answer_bytes / 1024, code_bytes / 1024);
@@ -64,7 +66,7 @@ int main(int argc, char** argv) {
     for (const Card& card : bank.cards) {
       if (!card.code) continue;
       python::tokenize(card.code->solution);
-      python::tokenize(card.code->tests);
+      for (const CodeCase& test : card.code->cases) python::tokenize(test.code);
     }
   };
   std::printf("  markdown parse, all cards %9.2f ms\n", mean_us(parse_all) / 1000);

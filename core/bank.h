@@ -19,13 +19,30 @@ std::optional<Level> parse_level(std::string_view name);
 std::string_view kind_name(Kind kind);
 std::optional<Kind> parse_kind(std::string_view name);
 
+// One named check of a code task: Python that raises when the solution is wrong.
+struct CodeCase {
+  std::string name;
+  std::string code;
+};
+
+// How to build an input of size n for measuring growth: `setup` (untimed, sees `n`) then `run`.
+struct ScaleInput {
+  std::string setup;
+  std::string run;
+};
+
 struct CodeTask {
-  std::string solution;      // Python
-  std::string tests;         // Python that raises on failure when run after the solution
+  std::string task;                // markdown: what to write, with the signature the cases call
+  std::vector<std::string> names;  // what the solution must define; the only names cases see
+  std::string starter;             // Python the editor opens with
+  std::string solution;            // Python
+  std::vector<CodeCase> cases;
+  std::optional<ScaleInput> scale;
   std::string complexity;
   std::string alternatives;
   bool runnable = true;
   std::string why_not_runnable;
+  std::string not_on_phone;  // why it runs only under desktop Python; empty when it runs anywhere
 };
 
 struct Card {

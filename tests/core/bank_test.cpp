@@ -40,8 +40,11 @@ const char* const kBasics = R"({
       "answer": "Split, reverse, join:\n\n```python\n' '.join(reversed(s.split()))\n```",
       "key_points": ["split on whitespace", "reversed or [::-1]", "join with a space"],
       "code": {
+        "task": "Write `reverse_words(s)`.",
+        "names": ["reverse_words"],
+        "starter": "def reverse_words(s):\n    ...\n",
         "solution": "def reverse_words(s):\n    return ' '.join(reversed(s.split()))\n",
-        "tests": "assert reverse_words('a b c') == 'c b a'\n",
+        "cases": [{"name": "three words", "code": "assert reverse_words('a b c') == 'c b a'"}],
         "complexity": "O(n) time and space",
         "alternatives": "A manual two-pointer pass avoids the list but is longer.",
         "runnable": true
@@ -96,7 +99,14 @@ TEST_CASE("a valid file loads every card with all its fields") {
   CHECK(code.level == Level::Beginner);
   REQUIRE(code.code.has_value());
   CHECK(code.code->solution.starts_with("def reverse_words"));
-  CHECK(code.code->tests == "assert reverse_words('a b c') == 'c b a'\n");
+  CHECK(code.code->task == "Write `reverse_words(s)`.");
+  CHECK(code.code->names == std::vector<std::string>{"reverse_words"});
+  CHECK(code.code->starter == "def reverse_words(s):\n    ...\n");
+  REQUIRE(code.code->cases.size() == 1);
+  CHECK(code.code->cases[0].name == "three words");
+  CHECK(code.code->cases[0].code == "assert reverse_words('a b c') == 'c b a'");
+  CHECK_FALSE(code.code->scale.has_value());
+  CHECK(code.code->not_on_phone.empty());
   CHECK(code.code->complexity == "O(n) time and space");
   CHECK(code.code->runnable);
   CHECK(code.code->why_not_runnable.empty());
@@ -394,7 +404,8 @@ TEST_CASE("a code card needs a code block and a concept card must not have one")
 }
 
 TEST_CASE("every missing field of a code block is reported") {
-  for (const char* field : {"solution", "tests", "complexity", "alternatives", "runnable"}) {
+  for (const char* field :
+       {"task", "names", "starter", "solution", "cases", "complexity", "alternatives", "runnable"}) {
     CAPTURE(field);
     json file = basics();
     file["cards"][1]["code"].erase(field);
@@ -411,7 +422,6 @@ TEST_CASE("a code block that is not runnable must say why") {
   code["why_not_runnable"] = "";
   CHECK(only_problem(load_one(file)).message == "must not be empty");
   code["why_not_runnable"] = "needs a running Redis server";
-  code["tests"] = "";
   LoadedBank loaded = load_one(file);
   CHECK(loaded.problems.empty());
   CHECK_FALSE(loaded.bank.find("reverse-words")->code->runnable);
@@ -419,13 +429,51 @@ TEST_CASE("a code block that is not runnable must say why") {
         "needs a running Redis server");
 }
 
-TEST_CASE("a runnable code block must have tests and no reason not to run") {
+TEST_CASE("a runnable code block has no reason not to run") {
   json file = basics();
-  file["cards"][1]["code"]["tests"] = "";
-  CHECK(only_problem(load_one(file)).field == "code.tests");
-  file = basics();
   file["cards"][1]["code"]["why_not_runnable"] = "network";
   CHECK(only_problem(load_one(file)).message == "given, but runnable is true");
+}
+
+TEST_CASE("cases are a non-empty list of uniquely named {name, code}") {
+  json file = basics();
+  auto& cases = file["cards"][1]["code"]["cases"];
+  cases = json::array();
+  CHECK(only_problem(load_one(file)).text() ==
+        "basics.json: card \"reverse-words\": field \"code.cases\": must be a non-empty array of {name, code}");
+  cases = {{{"name", "one"}, {"code", "pass"}}, {{"name", "one"}, {"code", "pass"}}};
+  BankProblem repeated = only_problem(load_one(file));
+  CHECK(repeated.field == "code.cases[1].name");
+  CHECK(repeated.message == "repeats \"one\"");
+  cases = {{{"name", "one"}, {"code", " "}}};
+  CHECK(only_problem(load_one(file)).field == "code.cases[0].code");
+  cases = {{{"name", "one"}, {"code", "pass"}, {"expect", 1}}};
+  CHECK(only_problem(load_one(file)).field == "code.cases[0].expect");
+}
+
+TEST_CASE("names are Python identifiers") {
+  json file = basics();
+  auto& names = file["cards"][1]["code"]["names"];
+  names = {"reverse_words", "2fast"};
+  CHECK(only_problem(load_one(file)).message == "has \"2fast\", which is not a Python name");
+  names = json::array();
+  CHECK(only_problem(load_one(file)).message == "must be a non-empty array of Python names");
+}
+
+TEST_CASE("scale and not_on_phone are optional, and read when given") {
+  json file = basics();
+  auto& code = file["cards"][1]["code"];
+  code["scale"] = {{"setup", "s = 'a ' * n"}, {"run", "reverse_words(s)"}};
+  code["not_on_phone"] = "starts processes";
+  LoadedBank loaded = load_one(file);
+  REQUIRE(loaded.problems.empty());
+  const CodeTask& task = *loaded.bank.find("reverse-words")->code;
+  REQUIRE(task.scale.has_value());
+  CHECK(task.scale->setup == "s = 'a ' * n");
+  CHECK(task.scale->run == "reverse_words(s)");
+  CHECK(task.not_on_phone == "starts processes");
+  code["scale"] = {{"setup", ""}};
+  CHECK(only_problem(load_one(file)).field == "code.scale.run");
 }
 
 TEST_CASE("sources must name at least one well-formed seed item, each once") {

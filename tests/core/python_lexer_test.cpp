@@ -255,7 +255,9 @@ TEST_CASE("python lexer: every code solution in the bank lexes with no error tok
   for (const pyprep::Card& card : loaded.bank.cards) {
     if (!card.code) continue;
     ++solutions;
-    for (const std::string* source : {&card.code->solution, &card.code->tests}) {
+    std::vector<const std::string*> sources = {&card.code->solution, &card.code->starter};
+    for (const pyprep::CodeCase& test : card.code->cases) sources.push_back(&test.code);
+    for (const std::string* source : sources) {
       const std::vector<Token> tokens = tokenize(*source);
       INFO(card.id);
       CHECK(covers(*source, tokens));

@@ -90,7 +90,13 @@ void card_screen(Ui& ui, CardScreenState& state) {
     if (row_button(theme, "tests", state.show_tests ? "Hide tests" : "Show tests", "", false)) {
       state.show_tests = !state.show_tests;
     }
-    if (state.show_tests) code_block(theme, ui.platform, "copy-tests", card.code->tests);
+    if (state.show_tests) {
+      for (std::size_t i = 0; i < card.code->cases.size(); ++i) {
+        const CodeCase& test = card.code->cases[i];
+        wrapped_text(theme, FontRole::Caption, c.text_secondary, test.name);
+        code_block(theme, ui.platform, ("copy-case-" + std::to_string(i)).c_str(), test.code);
+      }
+    }
     if (!card.code->runnable) wrapped_text(theme, FontRole::Caption, c.text_secondary, card.code->why_not_runnable);
   }
   ImGui::Dummy(ImVec2(0, 0.4f * em));

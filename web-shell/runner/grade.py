@@ -1,0 +1,223 @@
+"""Grades a solution against a code card's named cases.
+
+The same file runs under CPython (the bank check, `python3 grade.py JOB RESULT`) and under
+Pyodide (the app's worker and scripts/run-code.mjs, which call `grade(job, report)` and await
+it). A job is a dict:
+
+    {"solution": "<the user's Python>", "names": ["reverse_words"],
+     "cases": [{"name": "three words", "code": "assert reverse_words('a b c') == 'c b a'"}]}
+
+The solution runs as `__main__` from the file solution.py in the current directory (so
+multiprocessing's spawned children can import it again). Each case runs in a namespace of its
+own that holds only the promised `names`, so a case cannot lean on what one solution happens to
+import. `assert actual == expected` in a case reports both values when it fails.
+"""
+
+import ast
+import builtins
+import inspect
+import io
+import json
+import sys
+import time
+import traceback
+import types
+
+SOLUTION_FILE = "solution.py"
+OUTPUT_CAP = 20_000  # characters of captured stdout and stderr together
+VALUE_CAP = 300  # characters of an expected or actual value's repr
+
+
+class CappedText(io.TextIOBase):
+    """A text stream that keeps the first `cap` characters written to it."""
+
+    def __init__(self, cap):
+        self.cap, self.parts, self.size, self.cut = cap, [], 0, False
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        room = self.cap - self.size
+        if len(text) > room:
+            self.cut = True
+            text = text[: max(room, 0)]
+        self.parts.append(text)
+        self.size += len(text)
+        return len(text)
+
+    def text(self):
+        return "".join(self.parts)
+
+
+class Mismatch(AssertionError):
+    def __init__(self, actual, expected):
+        super().__init__("values differ")
+        self.actual, self.expected = shorten(repr(actual)), shorten(repr(expected))
+
+
+def shorten(text):
+    return text if len(text) <= VALUE_CAP else text[: VALUE_CAP - 1] + "…"
+
+
+def expect_equal(actual, expected):
+    if not actual == expected:
+        raise Mismatch(actual, expected)
+
+
+class EqualityAsserts(ast.NodeTransformer):
+    """Turns `assert a == b` (without a message) into `_pyprep_expect_equal(a, b)`."""
+
+    def visit_Assert(self, node):
+        test = node.test
+        if (node.msg is None and isinstance(test, ast.Compare) and len(test.ops) == 1
+                and isinstance(test.ops[0], ast.Eq)):
+            call = ast.Call(ast.Name("_pyprep_expect_equal", ast.Load()),
+                            [test.left, test.comparators[0]], [])
+            return ast.copy_location(ast.Expr(call), node)
+        return node
+
+
+def compile_case(code, name):
+    tree = EqualityAsserts().visit(ast.parse(code, f"<case {name}>"))
+    ast.fix_missing_locations(tree)
+    return compile(tree, f"<case {name}>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+
+
+def last_line(error):
+    return traceback.format_exception_only(type(error), error)[-1].strip()
+
+
+def solution_line(error):
+    """The line of the solution where `error` was raised (the innermost such frame), or None."""
+    line = None
+    for frame, lineno in traceback.walk_tb(error.__traceback__):
+        if frame.f_code.co_filename == SOLUTION_FILE:
+            line = lineno
+    return line
+
+
+def load_solution(source):
+    """Runs `source` as __main__; returns (module, None) or (None, a verdict saying why not)."""
+    try:
+        code = compile(source, SOLUTION_FILE, "exec")
+    except SyntaxError as error:
+        return None, {"status": "syntax", "line": error.lineno, "offset": error.offset,
+                      "message": f"{type(error).__name__}: {error.msg}"}
+    with open(SOLUTION_FILE, "w", encoding="utf-8") as file:
+        file.write(source)
+    module = types.ModuleType("__main__")
+    module.__file__ = SOLUTION_FILE
+    module.__builtins__ = builtins
+    sys.modules["__main__"] = module
+    try:
+        exec(code, module.__dict__)
+    except BaseException as error:  # noqa: B036 - a solution may raise SystemExit too
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        return None, {"status": "error", "line": solution_line(error),
+                      "message": last_line(error)}
+    return module, None
+
+
+async def run_case(case, module, names, settle):
+    namespace = {"__builtins__": builtins, "__name__": "__case__",
+                 "_pyprep_expect_equal": expect_equal}
+    for name in names:
+        if name in module.__dict__:
+            namespace[name] = module.__dict__[name]
+    result = {"name": case["name"], "status": "pass"}
+    raised = None
+    try:
+        code = compile_case(case["code"], case["name"])
+        outcome = eval(code, namespace)
+        if inspect.iscoroutine(outcome):
+            await settle(outcome)
+    except Mismatch as error:
+        raised = error
+        result.update(status="fail", expected=error.expected, actual=error.actual,
+                      message=f"expected {error.expected}, got {error.actual}")
+    except AssertionError as error:
+        raised = error
+        result.update(status="fail", message=last_line(error))
+    except BaseException as error:  # noqa: B036 - SystemExit from a solution is its failure
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        raised = error
+        result.update(status="error", message=last_line(error))
+    line = solution_line(raised) if raised else None
+    if line is not None:
+        result["line"] = line
+    return result
+
+
+async def grade(job, report=lambda event: None, settle=None):
+    """Grades job["solution"]; calls report() with each case's result; returns the verdict."""
+    if settle is None:
+        settle = settle_in_new_loop
+    if hasattr(job, "to_py"):  # a JavaScript object handed over by Pyodide
+        job = job.to_py()
+    started = time.perf_counter()
+    output = CappedText(OUTPUT_CAP)
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = io.StringIO(""), output, output
+    try:
+        verdict = await grade_captured(job, report, settle)
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    verdict["stdout"] = output.text()
+    verdict["stdout_cut"] = output.cut
+    verdict["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    return verdict
+
+
+async def grade_captured(job, report, settle):
+    cases, names = job["cases"], job["names"]
+    module, failure = load_solution(job["solution"])
+    if failure:
+        return dict(failure, passed=0, total=len(cases), cases=[])
+    missing = [name for name in names if name not in module.__dict__]
+    results = []
+    for case in cases:
+        result = await run_case(case, module, names, settle)
+        results.append(result)
+        report(result)
+    passed = sum(result["status"] == "pass" for result in results)
+    statuses = {result["status"] for result in results}
+    status = "error" if "error" in statuses else "fail" if "fail" in statuses else "pass"
+    verdict = {"status": status, "passed": passed, "total": len(cases), "cases": results}
+    if missing:
+        verdict["message"] = "Define " + ", ".join(missing) + ": the task asks for it."
+    return verdict
+
+
+async def settle_in_new_loop(coroutine):
+    # CPython: grade() is driven without an event loop (see run_to_end), so a case may start one.
+    import asyncio
+    return asyncio.run(coroutine)
+
+
+def run_to_end(coroutine):
+    """Runs a coroutine that never suspends (grade() under CPython) without an event loop."""
+    try:
+        coroutine.send(None)
+    except StopIteration as done:
+        return done.value
+    raise RuntimeError("grade() suspended outside an event loop")
+
+
+def main(job_path, result_path):
+    with open(job_path, encoding="utf-8") as file:
+        job = json.load(file)
+    with open(result_path, "w", encoding="utf-8") as out:
+        def report(event):
+            out.write(json.dumps({"case": event}) + "\n")
+            out.flush()
+        verdict = run_to_end(grade(job, report))
+        out.write(json.dumps({"verdict": verdict}) + "\n")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("usage: grade.py JOB.json RESULT.jsonl")
+    main(sys.argv[1], sys.argv[2])
