@@ -240,12 +240,13 @@ bool is_identifier(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [&](char c) { return letter(c) || (c >= '0' && c <= '9'); });
 }
 
-// `cases`: a non-empty array of {name, code} with names unique within the card.
-std::vector<CodeCase> read_cases(const json& code, Reporter& report) {
+// `cases`: an array of {name, code} with names unique within the card; not empty when the
+// cases run.
+std::vector<CodeCase> read_cases(const json& code, bool runnable, Reporter& report) {
   std::vector<CodeCase> cases;
   const json* value = member(code, "cases", "code.cases", report);
   if (!value) return cases;
-  if (!value->is_array() || value->empty()) {
+  if (!value->is_array() || (runnable && value->empty())) {
     report.add("code.cases", "must be a non-empty array of {name, code}");
     return cases;
   }
@@ -325,7 +326,7 @@ std::optional<CodeTask> read_code(const json& value, Reporter& report) {
           report.add("code.names", "has " + name.dump() + ", which is not a Python name");
       }
     }
-    code.cases = read_cases(value, report);
+    code.cases = read_cases(value, code.runnable, report);
     code.scale = read_scale(value, report);
   }
   if (!code.runnable) {
