@@ -154,15 +154,19 @@ async def run_case(case, module, names, settle):
 async def grade(job, report=lambda event: None, settle=None):
     """Grades job["solution"]; calls report() with each case's result; returns the verdict."""
     if settle is None:
-        settle = settle_in_new_loop
-    if hasattr(job, "to_py"):  # a JavaScript object handed over by Pyodide
-        job = job.to_py()
+        settle = settle_by_awaiting if sys.platform == "emscripten" else settle_in_new_loop
     started = time.perf_counter()
     output = CappedText(OUTPUT_CAP)
     saved = sys.stdin, sys.stdout, sys.stderr
     sys.stdin, sys.stdout, sys.stderr = io.StringIO(""), output, output
+    results = []
     try:
-        verdict = await grade_captured(job, report, settle)
+        verdict = await grade_captured(job, report, settle, results)
+    except KeyboardInterrupt:
+        # The host's time limit: it interrupts a run that takes too long. Caught here so the
+        # interrupt never escapes into the event loop that drives this coroutine.
+        verdict = {"status": "timeout", "total": len(job["cases"]), "cases": results,
+                   "passed": sum(result["status"] == "pass" for result in results)}
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved
     verdict["stdout"] = output.text()
@@ -171,13 +175,12 @@ async def grade(job, report=lambda event: None, settle=None):
     return verdict
 
 
-async def grade_captured(job, report, settle):
+async def grade_captured(job, report, settle, results):
     cases, names = job["cases"], job["names"]
     module, failure = load_solution(job["solution"])
     if failure:
         return dict(failure, passed=0, total=len(cases), cases=[])
     missing = [name for name in names if name not in module.__dict__]
-    results = []
     for case in cases:
         result = await run_case(case, module, names, settle)
         results.append(result)
@@ -189,6 +192,11 @@ async def grade_captured(job, report, settle):
     if missing:
         verdict["message"] = "Define " + ", ".join(missing) + ": the task asks for it."
     return verdict
+
+
+async def settle_by_awaiting(coroutine):
+    # Pyodide: grade() itself runs on the browser's event loop, which cannot be nested.
+    return await coroutine
 
 
 async def settle_in_new_loop(coroutine):
