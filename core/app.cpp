@@ -384,8 +384,91 @@ Status App::start_fit() {
   return ok_status();
 }
 
+const CodeTask* App::task_of(std::size_t card) const {
+  return card < bank_.cards.size() && bank_.cards[card].code ? &*bank_.cards[card].code : nullptr;
+}
+
+void App::edit_draft(std::size_t card, std::string code, std::int64_t now_ms) {
+  if (!task_of(card) || code == draft(card)) return;
+  draft_edits_[card] = {std::move(code), now_ms};
+}
+
+void App::flush_drafts(std::int64_t now_ms) {
+  auto edits = std::move(draft_edits_);
+  draft_edits_.clear();
+  for (auto& [card, edit] : edits) {
+    const std::string& saved = collection_.cards()[card].draft;
+    if (edit.code == (saved.empty() ? task_of(card)->starter : saved)) continue;
+    // A refusal (storage unreadable) keeps the text on screen; the save error says why.
+    if (!commit(Draft{bank_.cards[card].id, edit.code}, now_ms)) draft_edits_[card] = std::move(edit);
+  }
+}
+
+const std::string& App::draft(std::size_t card) const {
+  if (auto edit = draft_edits_.find(card); edit != draft_edits_.end()) return edit->second.code;
+  static const std::string kNone;
+  const CodeTask* task = task_of(card);
+  if (!task) return kNone;
+  const std::string& saved = collection_.cards()[card].draft;
+  return saved.empty() ? task->starter : saved;
+}
+
+Status App::reset_draft(std::size_t card, std::int64_t now_ms) {
+  if (!task_of(card)) return Error{"This card has no code task."};
+  draft_edits_.erase(card);
+  if (collection_.cards()[card].draft.empty()) return ok_status();
+  return commit(Draft{bank_.cards[card].id, ""}, now_ms);
+}
+
+std::optional<std::string> App::cannot_run(std::size_t card) const {
+  const CodeTask* task = task_of(card);
+  if (!task) return "This card has no code task.";
+  if (!task->runnable) return task->why_not_runnable;
+  if (!runner_) return "This build cannot run Python.";
+  return runner_->cannot_run(*task);
+}
+
+Status App::run_code(std::size_t card, std::int64_t now_ms) {
+  if (std::optional<std::string> reason = cannot_run(card)) return Error{*reason};
+  if (code_run_.running) return Error{"Your last run has not finished yet."};
+  flush_drafts(now_ms);
+  if (code_run_.card != card) code_run_.verdict.reset();
+  code_run_.card = card;
+  code_run_.running = true;
+  runner_->run(code_job(*task_of(card), draft(card)));
+  return ok_status();
+}
+
+bool App::tick_code(std::int64_t now_ms) {
+  for (const auto& [card, edit] : draft_edits_) {
+    if (now_ms - edit.edited_ms >= kDraftPauseMs || now_ms < edit.edited_ms) {
+      flush_drafts(now_ms);
+      break;
+    }
+  }
+  if (!code_run_.running || !runner_) return !draft_edits_.empty();
+  if (std::optional<std::string> text = runner_->take_verdict()) {
+    code_run_.running = false;
+    Result<CodeVerdict> verdict = parse_verdict(*text);
+    if (!verdict) {
+      CodeVerdict unreadable;
+      unreadable.status = "unavailable";
+      unreadable.message = verdict.error().reason;
+      verdict = std::move(unreadable);
+    }
+    const CodeVerdict& v = *verdict;
+    // A run that never reached the user's code (no runtime here) is not an attempt at the task.
+    if (v.status != "unsupported" && v.status != "unavailable") {
+      (void)commit(CodeRun{bank_.cards[*code_run_.card].id, v.status, v.passed, v.total, v.duration_ms}, now_ms);
+    }
+    code_run_.verdict = std::move(*verdict);
+  }
+  return code_run_.running || !draft_edits_.empty();
+}
+
 bool App::tick(std::int64_t now_ms, const std::function<bool()>& out_of_time) {
-  if (!fit_) return false;
+  const bool code_busy = tick_code(now_ms);
+  if (!fit_) return code_busy;
   constexpr std::size_t kStepsPerSlice = 4;
   while (!fit_->run(kStepsPerSlice) && !out_of_time()) {
   }
@@ -394,18 +477,18 @@ bool App::tick(std::int64_t now_ms, const std::function<bool()>& out_of_time) {
   fit_.reset();
   if (!result.optimized) {
     fit_message_ = "Kept the current parameters: " + result.note;
-    return false;
+    return code_busy;
   }
   if (Status saved = set_parameters(result.parameters, optimizer::metadata(result), now_ms); !saved) {
     fit_message_ = "The fitted parameters could not be used: " + saved.error().reason;
-    return false;
+    return code_busy;
   }
   char text[160];
   std::snprintf(text, sizeof text,
                 "Log loss %.4f → %.4f on %zu of your reviews. Your schedule now uses these parameters.",
                 result.log_loss_before, result.log_loss_after, result.scored_reviews);
   fit_message_ = text;
-  return false;
+  return code_busy;
 }
 
 FitView App::fit() const {
@@ -428,6 +511,7 @@ std::int64_t App::next_change_ms(std::int64_t now_ms) {
   for (const PendingWrite& write : pending_) {
     if (!write.in_flight) next = std::min(next, write.retry_at_ms);
   }
+  for (const auto& [card, edit] : draft_edits_) next = std::min(next, edit.edited_ms + kDraftPauseMs);
   return std::max(next, now_ms);
 }
 

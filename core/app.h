@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bank.h"
+#include "core/code_run.h"
 #include "core/collection.h"
 #include "core/optimizer.h"
 #include "core/scheduler.h"
@@ -63,6 +64,13 @@ struct RestoreSummary {
   std::size_t added = 0;          // records new to this device
   std::size_t answers_added = 0;  // of those, answers (reviews)
   std::size_t already_here = 0;   // records this device already had
+};
+
+// The last run of the user's code (one at a time), for the screen that started it.
+struct CodeRunView {
+  std::optional<std::size_t> card;  // the card it ran for; empty before the first run
+  bool running = false;
+  std::optional<CodeVerdict> verdict;  // of the last finished run of `card`
 };
 
 // The optimizer run by tick() wherever the user is.
@@ -109,8 +117,27 @@ class App {
   Result<std::string> export_backup(std::string_view app_version, std::int64_t now_ms);
   Result<RestoreSummary> restore_backup(std::string_view text, std::int64_t now_ms);
 
-  // Background work (the optimizer), run by tick() in slices until `out_of_time()` says the
-  // frame's budget is spent. Returns true while work remains.
+  // Code practice. A draft is what the user typed for a code task. edit_draft() keeps it in
+  // memory; the log gets it once typing pauses for kDraftPauseMs (tick() writes it) or on
+  // flush_drafts(), so a reload or a killed tab loses at most about a second of typing and the
+  // log holds no event per keystroke.
+  static constexpr std::int64_t kDraftPauseMs = 800;
+  void edit_draft(std::size_t card, std::string code, std::int64_t now_ms);
+  void flush_drafts(std::int64_t now_ms);
+  // The unsaved edit, else the saved draft, else the task's starter.
+  const std::string& draft(std::size_t card) const;
+  Status reset_draft(std::size_t card, std::int64_t now_ms);  // back to the starter
+  // Runs on the desktop's or the phone's Python; `runner` must outlive the app.
+  void attach_runner(CodeRunner& runner) { runner_ = &runner; }
+  // Why card's task cannot run here, or nullopt.
+  std::optional<std::string> cannot_run(std::size_t card) const;
+  // Grades draft(card) against the card's cases; tick() records the verdict as a code_run event.
+  Status run_code(std::size_t card, std::int64_t now_ms);
+  const CodeRunView& code_run() const { return code_run_; }
+
+  // Background work (the optimizer, a code run, a draft waiting for a pause in typing), run by
+  // tick(); the optimizer runs in slices until `out_of_time()` says the frame's budget is spent.
+  // Returns true while work remains.
   Status start_fit();
   bool tick(std::int64_t now_ms, const std::function<bool()>& out_of_time);
   FitView fit() const;
@@ -160,6 +187,8 @@ class App {
   void write(const std::string& key, const std::string& record, bool is_review);
   void send(const PendingWrite& write);  // starts the write (again)
   void refresh(std::int64_t now_ms);
+  bool tick_code(std::int64_t now_ms);
+  const CodeTask* task_of(std::size_t card) const;
   std::optional<std::size_t> find_entry(const std::string& key) const;
 
   Bank bank_;
@@ -172,6 +201,14 @@ class App {
   std::vector<Entry> log_;  // storage order; this app's writes at the end
   std::unordered_map<std::string, std::size_t> by_key_;
   LogHealth health_;
+
+  struct DraftEdit {
+    std::string code;
+    std::int64_t edited_ms = 0;
+  };
+  std::unordered_map<std::size_t, DraftEdit> draft_edits_;  // by card; not yet in the log
+  CodeRunner* runner_ = nullptr;
+  CodeRunView code_run_;
 
   std::unique_ptr<optimizer::Optimizer> fit_;
   std::string fit_message_;

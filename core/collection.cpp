@@ -79,6 +79,20 @@ Status Collection::apply_body(const Event& event) {
     settings_.scheduling.parameters = e->weights;
   } else if (std::holds_alternative<BackupMade>(event.body)) {
     last_backup_ms_ = std::max(last_backup_ms_, event.at_ms);
+  } else if (const auto* e = std::get_if<Draft>(&event.body)) {
+    if (!bank_->cards[card].code) return Error{"card " + e->card_id + " is not a code task"};
+    progress->draft = e->code;
+  } else if (const auto* e = std::get_if<CodeRun>(&event.body)) {
+    if (!bank_->cards[card].code) return Error{"card " + e->card_id + " is not a code task"};
+    if (e->passed < 0 || e->total < 0 || e->passed > e->total)
+      return Error{"a run cannot pass " + std::to_string(e->passed) + " of " +
+                   std::to_string(e->total) + " cases"};
+    CodeAttempts& attempts = progress->attempts;
+    ++attempts.runs;
+    attempts.solved = attempts.solved || e->status == "pass";
+    attempts.last_status = e->status;
+    attempts.last_passed = e->passed;
+    attempts.last_total = e->total;
   }
   return ok_status();
 }

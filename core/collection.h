@@ -32,6 +32,16 @@ struct ReviewEntry {
   bool operator==(const ReviewEntry&) const = default;
 };
 
+// The user's own runs of a code task's cases.
+struct CodeAttempts {
+  std::int64_t runs = 0;
+  bool solved = false;  // some run passed every case
+  std::string last_status;
+  std::int64_t last_passed = 0;
+  std::int64_t last_total = 0;
+  bool operator==(const CodeAttempts&) const = default;
+};
+
 struct CardProgress {
   Schedule schedule;
   bool suspended = false;
@@ -39,6 +49,8 @@ struct CardProgress {
   bool leech = false;
   std::int64_t buried_until_ms = 0;
   std::string note;
+  std::string draft;  // the user's code for a code task; empty: the starter
+  CodeAttempts attempts;
   // Every review still in effect, oldest first; resets keep it (it is what the user did).
   std::vector<ReviewEntry> history;
   bool operator==(const CardProgress&) const = default;
@@ -94,7 +106,7 @@ class Collection {
   Status undo(const Undo& undo);
   // Position in undo_stack_ of the card whose last review is (id, writer), if any.
   std::optional<std::size_t> undoable_at(std::uint64_t id, std::string_view writer) const;
-  // Back to New; suspension, bookmark, note and history stay. The caller also drops the card's
+  // Back to New; suspension, bookmark, note, draft, attempts and history stay. The caller also drops the card's
   // reviews from the undo stack: undoing them would bring back what the reset removed.
   static void reset(CardProgress& progress);
 

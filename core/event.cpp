@@ -72,6 +72,19 @@ void write_body(ordered_json& out, const EventBody& body) {
             out["type"] = "backup";
             out["records"] = e.records;
           },
+          [&](const Draft& e) {
+            out["type"] = "draft";
+            out["card"] = e.card_id;
+            out["code"] = e.code;
+          },
+          [&](const CodeRun& e) {
+            out["type"] = "code_run";
+            out["card"] = e.card_id;
+            out["status"] = e.status;
+            out["passed"] = e.passed;
+            out["total"] = e.total;
+            out["duration_ms"] = e.duration_ms;
+          },
       },
       body);
 }
@@ -439,6 +452,17 @@ Result<EventBody> read_body(const std::string& type, Fields& f) {
     return EventBody(SetParameters{w, meta});
   }
   if (type == "backup") return EventBody(BackupMade{f.unsigned_integer("records")});
+  if (type == "draft") {
+    std::string card = f.text("card");
+    return EventBody(Draft{std::move(card), f.text("code")});
+  }
+  if (type == "code_run") {
+    CodeRun e{f.text("card"), f.text("status")};
+    e.passed = f.integer("passed");
+    e.total = f.integer("total");
+    e.duration_ms = f.integer("duration_ms");
+    return EventBody(std::move(e));
+  }
   return Error{"unknown event type '" + type + "'"};
 }
 

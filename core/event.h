@@ -17,6 +17,8 @@
 //   reset_all    (nothing more)
 //   parameters   w (21 numbers), meta (JSON object, e.g. which optimizer run produced them)
 //   backup       records (how many records the backup file made at at_ms holds)
+//   draft        card, code (what the user has typed for a code task; empty: back to the starter)
+//   code_run     card, status (pass, fail, error, syntax, timeout), passed, total, duration_ms
 // Unknown fields are ignored, so older builds can read records written by newer ones.
 #include <cstdint>
 #include <optional>
@@ -84,8 +86,25 @@ struct BackupMade {
   bool operator==(const BackupMade&) const = default;
 };
 
+struct Draft {
+  std::string card_id;
+  std::string code;
+  bool operator==(const Draft&) const = default;
+};
+
+// One run of the user's code against a code task's cases.
+struct CodeRun {
+  std::string card_id;
+  std::string status;  // as the grader said it; unknown words are kept
+  std::int64_t passed = 0;
+  std::int64_t total = 0;
+  std::int64_t duration_ms = 0;
+  bool operator==(const CodeRun&) const = default;
+};
+
 using EventBody = std::variant<Review, Undo, SetSuspended, Bury, ResetCard, ChangeSettings,
-                               SetBookmarked, Note, ResetAllProgress, SetParameters, BackupMade>;
+                               SetBookmarked, Note, ResetAllProgress, SetParameters, BackupMade,
+                               Draft, CodeRun>;
 
 struct Event {
   std::uint64_t id = 0;

@@ -78,6 +78,11 @@ Stats compute_stats(const Collection& collection, const DayClock& clock, std::in
     }
 
     count_state(stats.counts, progress);
+    if (card.code) {
+      ++stats.code_tasks;
+      stats.code_solved += progress.attempts.solved ? 1 : 0;
+      stats.code_runs += progress.attempts.runs;
+    }
     if (schedule.state != CardState::New && !progress.suspended) {
       const std::int64_t offset = std::max<std::int64_t>(clock.day_of(schedule.due_ms) - today, 0);
       if (offset < kForecastDays) ++stats.due_forecast[offset];

@@ -52,6 +52,11 @@ struct Stats {
   std::vector<Mastery> topic_mastery;  // indexed like bank().topics
   std::array<Mastery, 4> level_mastery;  // indexed by Level
   StateCounts counts;
+  // Code tasks: how many the bank has, how many the user solved (a run passed every case), and
+  // all runs of the user's code.
+  int code_tasks = 0;
+  int code_solved = 0;
+  std::int64_t code_runs = 0;
 };
 
 Stats compute_stats(const Collection& collection, const DayClock& clock, std::int64_t now_ms,

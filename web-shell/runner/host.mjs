@@ -47,12 +47,17 @@ export class PythonRunner {
     } else if (message.type === 'broken' || message.type === 'died') {
       this.worker.terminate();
       this.worker = null;
-      const wasLoading = this.state === 'loading';
-      this.state = 'broken';
       this.problem = message.message;
-      if (wasLoading) for (const waiter of this.readyWaiters.splice(0)) waiter.reject(new Error(message.message));
-      this.finish({ status: 'error', passed: 0, total: 0, cases: [],
-        message: `Python stopped: ${message.message}` });
+      if (this.state === 'loading') {
+        this.state = 'broken';
+        for (const waiter of this.readyWaiters.splice(0)) waiter.reject(new Error(message.message));
+      } else {
+        // The user's code took Python down (memory): the next run loads a fresh one.
+        this.state = 'idle';
+        this.finish({ status: 'error', passed: 0, total: this.pending ? this.pending.job.cases.length : 0,
+          cases: this.pending ? this.pending.cases : [],
+          message: `Python stopped: ${message.message}. It starts afresh for the next run.` });
+      }
     } else if (this.pending && message.id === this.pending.id) {
       if (message.type === 'case') {
         this.pending.cases.push(message.result);
@@ -86,7 +91,7 @@ export class PythonRunner {
     try {
       await this.start();
     } catch (error) {
-      return { status: 'error', passed: 0, total: job.cases.length, cases: [],
+      return { status: 'unavailable', passed: 0, total: job.cases.length, cases: [],
         message: `Python could not start: ${error.message}` };
     }
     const id = this.nextId++;
