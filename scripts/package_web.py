@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Assembles the deployable PWA from the Emscripten output and web-shell/: icons rendered from
 icon.svg, the manifest, and a service worker whose cache name is the hash of every precached file
-(Emscripten's output names never change, so the hash is what tells builds apart)."""
+(Emscripten's output names never change, so the hash is what tells builds apart).
+
+The Python runtime (the pinned npm package pyodide) goes into pyodide/ but is not precached: the
+app downloads it when the user first needs it and the service worker keeps it in a cache named
+by the runtime's version, which outlives app updates. runtime.json lists its files and sizes."""
 import argparse
 import hashlib
 import json
@@ -11,6 +15,9 @@ from pathlib import Path
 
 APP_FILES = ["pyprep.js", "pyprep.wasm", "pyprep.data"]
 SHELL_FILES = ["index.html", "app.css", "bridge.js"]
+RUNNER_FILES = ["worker.mjs", "host.mjs", "grade.py"]  # web-shell/runner/, precached
+RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json"]
 BACKGROUND = "#F6F7FB"
 THEME = "#3776AB"
 
@@ -47,6 +54,7 @@ def main():
     parser.add_argument("--build", required=True, type=Path)
     parser.add_argument("--shell", required=True, type=Path)
     parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--pyodide", required=True, type=Path, help="node_modules/pyodide")
     args = parser.parse_args()
 
     out = args.out
@@ -61,14 +69,28 @@ def main():
     render_icon(args.shell / "icon.svg", out / "icon-512.png", 512)
     render_icon(args.shell / "icon.svg", out / "icon-maskable-512.png", 512)
     (out / "manifest.webmanifest").write_text(json.dumps(manifest(), indent=2, ensure_ascii=False))
+    (out / "runner").mkdir()
+    for name in RUNNER_FILES:
+        shutil.copy2(args.shell / "runner" / name, out / "runner" / name)
 
-    precached = sorted(p.name for p in out.iterdir())
+    version = json.loads((args.pyodide / "package.json").read_text())["version"]
+    (out / "pyodide").mkdir()
+    for name in RUNTIME_FILES:
+        shutil.copy2(args.pyodide / name, out / "pyodide" / name)
+    runtime = {"version": version, "cache": "python-runtime-" + version,
+               "files": [{"path": "pyodide/" + name, "bytes": (out / "pyodide" / name).stat().st_size}
+                         for name in RUNTIME_FILES]}
+    (out / "runtime.json").write_text(json.dumps(runtime, indent=2))
+
+    precached = sorted(str(p.relative_to(out)) for p in out.rglob("*")
+                       if p.is_file() and p.relative_to(out).parts[0] != "pyodide")
     digest = hashlib.sha256()
     for name in precached:
         digest.update(name.encode() + b"\0" + (out / name).read_bytes())
     worker = (args.shell / "sw.js").read_text()
     worker = worker.replace("__CACHE__", "pyprep-" + digest.hexdigest()[:16])
     worker = worker.replace("__FILES__", json.dumps(["./"] + precached))
+    worker = worker.replace("__RUNTIME_CACHE__", runtime["cache"])
     (out / "sw.js").write_text(worker)
 
 

@@ -11,7 +11,7 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
   '.data': 'application/octet-stream', '.json': 'application/json',
   '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml',
-  '.css': 'text/css; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.py': 'text/plain; charset=utf-8', '.zip': 'application/zip',
 };
 
 export function startServer(root, port = 0, host = '127.0.0.1') {
@@ -26,6 +26,9 @@ export function startServer(root, port = 0, host = '127.0.0.1') {
       response.writeHead(200, {
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
         'Cache-Control': 'no-cache',
+        // Cross-origin isolation lets the page interrupt a Python run through shared memory.
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
       });
       response.end(body);
     } catch {

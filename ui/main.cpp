@@ -73,6 +73,8 @@ bool Program::frame() {
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     if (event.type == SDL_QUIT) platform->quit();
+    input = true;
+    if (shell->takes_key_row_event(event)) continue;
     shell->observe(event);
     ImGui_ImplSDL2_ProcessEvent(&event);
     input = true;
@@ -170,6 +172,7 @@ int main(int, char**) {
 
   LoadedBank loaded = load_bank_dir(platform.assets_dir() + "/bank");
   program->app = std::make_unique<App>(std::move(loaded.bank), platform.storage());
+  program->app->attach_runner(platform.code_runner());
   if (Status started = program->app->start(platform.now_ms(), platform.utc_offset_minutes(), platform.writer_id());
       !started) {
     platform.show_fatal(started.error().reason);  // nothing runs, so nothing is appended

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_run.h"
 #include "core/storage.h"
 
 namespace pyprep::ui {
@@ -45,6 +46,19 @@ class Platform {
   virtual std::string pick_file_hint() const = 0;  // what the user does after pick_file()
 
   virtual void copy_to_clipboard(std::string_view text) = 0;
+  // Python for code tasks: the runner (a worker with the phone's Python on the web, Debian's
+  // python3 on the desktop) and, on the web, the runtime's download for offline use.
+  virtual CodeRunner& code_runner() = 0;
+  struct PythonRuntime {
+    enum class State { Unknown, Absent, Downloading, Ready, Failed, Installed };
+    State state = State::Unknown;  // Installed: the desktop's own python3, nothing to download
+    std::int64_t done_bytes = 0;
+    std::int64_t total_bytes = 0;
+    std::string message;  // why a download failed, or that it was cancelled
+  };
+  virtual PythonRuntime python_runtime() const = 0;
+  virtual void download_python() = 0;
+  virtual void cancel_python_download() = 0;
 
   // Phones open their keyboard only for a focused element: the UI reports where its text fields
   // are each frame and whether one is active, so the web shell can focus a hidden textarea

@@ -69,6 +69,16 @@ EM_JS(void, pyprep_js_safe_area, (float* insets), {
 EM_JS(void, pyprep_js_publish, (double frames, const char* state), {
   pyprepBridge.publish(frames, UTF8ToString(state));
 });
+EM_JS(void, pyprep_js_python_run, (const char* job), { pyprepBridge.python.run(UTF8ToString(job)); });
+EM_JS(char*, pyprep_js_python_status, (), {
+  const text = pyprepBridge.pythonStatus();
+  const size = lengthBytesUTF8(text) + 1;
+  const buffer = _malloc(size);
+  stringToUTF8(text, buffer, size);
+  return buffer;
+});
+EM_JS(void, pyprep_js_python_download, (), { pyprepBridge.python.download(); });
+EM_JS(void, pyprep_js_python_cancel, (), { pyprepBridge.python.cancel(); });
 EM_JS(void, pyprep_js_fatal, (const char* message), { pyprepBridge.fatal(UTF8ToString(message)); });
 // clang-format on
 
@@ -116,6 +126,21 @@ class WebStorage final : public Storage {
   std::optional<std::vector<std::string>> reloaded_;
 };
 
+// The phone's Python (Pyodide in a worker, bridge.js): no processes or threads.
+class WebCodeRunner final : public CodeRunner {
+ public:
+  std::optional<std::string> cannot_run(const CodeTask& task) const override {
+    if (task.not_on_phone.empty()) return std::nullopt;
+    return task.not_on_phone;
+  }
+  void run(std::string job) override { pyprep_js_python_run(job.c_str()); }
+  std::optional<std::string> take_verdict() override { return std::exchange(verdict_, std::nullopt); }
+  void finished(std::string verdict) { verdict_ = std::move(verdict); }
+
+ private:
+  std::optional<std::string> verdict_;
+};
+
 class WebPlatform;
 WebPlatform* the_platform = nullptr;  // the JavaScript callbacks below have no context pointer
 
@@ -150,6 +175,26 @@ class WebPlatform final : public Platform {
   void outside_change() { outside_change_ = true; }
 
   void copy_to_clipboard(std::string_view text) override { pyprep_js_copy(std::string(text).c_str()); }
+  CodeRunner& code_runner() override { return runner_; }
+  WebCodeRunner& web_runner() { return runner_; }
+  PythonRuntime python_runtime() const override {
+    const nlohmann::json status = nlohmann::json::parse(take_js_string(pyprep_js_python_status()), nullptr, false);
+    PythonRuntime runtime;
+    if (!status.is_object()) return runtime;
+    const std::string state = status.value("state", "");
+    using State = PythonRuntime::State;
+    runtime.state = state == "absent"        ? State::Absent
+                    : state == "downloading" ? State::Downloading
+                    : state == "ready"       ? State::Ready
+                    : state == "failed"      ? State::Failed
+                                             : State::Unknown;
+    runtime.done_bytes = status.value("done", std::int64_t{0});
+    runtime.total_bytes = status.value("total", std::int64_t{0});
+    runtime.message = status.value("message", "");
+    return runtime;
+  }
+  void download_python() override { pyprep_js_python_download(); }
+  void cancel_python_download() override { pyprep_js_python_cancel(); }
   void set_text_fields(const std::vector<Rect>& fields, bool active) override {
     pyprep_js_text_fields(reinterpret_cast<const float*>(fields.data()),
                           static_cast<int>(fields.size()), active ? 1 : 0);
@@ -204,6 +249,7 @@ class WebPlatform final : public Platform {
   }
 
   WebStorage storage_;
+  WebCodeRunner runner_;
   std::optional<PickedFile> picked_;
   bool outside_change_ = false;
   std::function<bool()> frame_;
@@ -238,6 +284,11 @@ EMSCRIPTEN_KEEPALIVE void pyprep_file_picked(const char* name, const char* conte
       {name, *error ? Result<std::string>(Error{error}) : Result<std::string>(std::string(contents))});
   ui::WebPlatform::wake();
 }
+// A code run ended: the verdict's JSON (core/code_run.h).
+EMSCRIPTEN_KEEPALIVE void pyprep_code_verdict(const char* verdict_json) {
+  pyprep::ui::the_platform->web_runner().finished(verdict_json);
+  pyprep::ui::WebPlatform::wake();
+}
 EMSCRIPTEN_KEEPALIVE void pyprep_wake() {
   pyprep::ui::the_platform->outside_change();
   pyprep::ui::WebPlatform::wake();
@@ -249,7 +300,10 @@ EMSCRIPTEN_KEEPALIVE void pyprep_text_input(const char* utf8) {
 }
 EMSCRIPTEN_KEEPALIVE void pyprep_key(const char* name) {
   const std::string_view key(name);
+  const bool shift = key == "ShiftTab";
   const ImGuiKey imgui_key = key == "Backspace"    ? ImGuiKey_Backspace
+                             : key == "UpArrow"    ? ImGuiKey_UpArrow
+                             : key == "DownArrow"  ? ImGuiKey_DownArrow
                              : key == "Delete"     ? ImGuiKey_Delete
                              : key == "Enter"      ? ImGuiKey_Enter
                              : key == "Escape"     ? ImGuiKey_Escape
@@ -258,8 +312,10 @@ EMSCRIPTEN_KEEPALIVE void pyprep_key(const char* name) {
                              : key == "Home"       ? ImGuiKey_Home
                              : key == "End"        ? ImGuiKey_End
                                                    : ImGuiKey_Tab;
+  if (shift) ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, true);
   ImGui::GetIO().AddKeyEvent(imgui_key, true);
   ImGui::GetIO().AddKeyEvent(imgui_key, false);
+  if (shift) ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, false);
   pyprep::ui::WebPlatform::wake();
 }
 EMSCRIPTEN_KEEPALIVE void pyprep_on_back() {

@@ -26,6 +26,15 @@ bool Shell::observe(const SDL_Event& event) {
   return scroll_.observe(event, 0.5f * theme_.em());  // ~8 CSS px: more is a scroll, not a tap
 }
 
+bool Shell::takes_key_row_event(const SDL_Event& event) {
+  if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT &&
+      key_row_press(static_cast<float>(event.button.x), static_cast<float>(event.button.y))) {
+    key_row_pressed_ = true;
+    return true;
+  }
+  return event.type == SDL_MOUSEBUTTONUP && std::exchange(key_row_pressed_, false);
+}
+
 bool Shell::prepare_fonts(float pixel_ratio) {
   const bool rebuilt = theme_.update_fonts(platform_.assets_dir() + "/fonts", pixel_ratio,
                                            static_cast<float>(app_.collection().settings().text_scale));
@@ -69,6 +78,13 @@ void Shell::open_study() {
   platform_.push_history();
 }
 
+void Shell::open_practice(std::size_t card) {
+  practice_ = PracticeState{};
+  practice_.card = card;
+  stack_.push_back(Top::Practice);
+  platform_.push_history();
+}
+
 void Shell::open_card(std::size_t card) {
   card_ = CardScreenState{};
   card_.card = card;
@@ -77,7 +93,13 @@ void Shell::open_card(std::size_t card) {
 }
 
 const char* Shell::screen_name() const {
-  if (!stack_.empty()) return stack_.back() == Top::Study ? "study" : "card";
+  if (!stack_.empty()) {
+    switch (stack_.back()) {
+      case Top::Study: return "study";
+      case Top::Practice: return "practice";
+      default: return "card";
+    }
+  }
   switch (tab_) {
     case Tab::Today: return "today";
     case Tab::Browse: return "browse";
@@ -132,6 +154,7 @@ void Shell::restore(Ui& ui, const Platform::PickedFile& picked) {
 
 void Shell::draw() {
   clear_frame_records();
+  clear_key_rows();
   scroll_.update();
   const float em = theme_.em();
   const Rect safe = platform_.safe_area();
@@ -149,8 +172,11 @@ void Shell::draw() {
   if (ui.shortcut == '/' && stack_.empty()) select_tab(Tab::Browse);
   if (std::optional<Platform::PickedFile> picked = platform_.take_picked_file()) restore(ui, *picked);
   if (!stack_.empty()) {
-    if (stack_.back() == Top::Study) study_screen(ui, study_);
-    else card_screen(ui, card_);
+    switch (stack_.back()) {
+      case Top::Study: study_screen(ui, study_); break;
+      case Top::Practice: practice_screen(ui, practice_); break;
+      default: card_screen(ui, card_); break;
+    }
   } else {
     const float tab_height = 3.6f * em + safe.h;
     ImGui::BeginChild("##tab-content", ImVec2(0, -tab_height + ImGui::GetStyle().WindowPadding.y), false,
@@ -177,6 +203,31 @@ void Shell::draw() {
   platform_.set_text_fields(text_field_rects(), ImGui::GetIO().WantTextInput);
 }
 
+nlohmann::json Shell::practice_state() const {
+  if (stack_.empty() || stack_.back() != Top::Practice) return nullptr;
+  const CodeRunView& run = app_.code_run();
+  nlohmann::json cases = nlohmann::json::array();
+  std::string status;
+  if (run.card == practice_.card && run.verdict) {
+    status = run.verdict->status;
+    for (const CaseVerdict& test : run.verdict->cases) {
+      cases.push_back({{"name", test.name}, {"status", test.status}, {"expected", test.expected},
+                       {"actual", test.actual}, {"message", test.message}, {"line", test.line}});
+    }
+  }
+  const Platform::PythonRuntime runtime = platform_.python_runtime();
+  return {{"card", app_.bank().cards[practice_.card].id},
+          {"code", app_.draft(practice_.card)},
+          {"saved_draft", app_.collection().cards()[practice_.card].draft},
+          {"running", run.running},
+          {"status", status},
+          {"message", run.card == practice_.card && run.verdict ? run.verdict->message : ""},
+          {"cases", cases},
+          {"runs", app_.collection().cards()[practice_.card].attempts.runs},
+          {"python", static_cast<int>(runtime.state)},
+          {"python_bytes", runtime.done_bytes}};
+}
+
 std::string Shell::state_json() const {
   float content_scroll = 0;
   if (ImGuiWindow* content = ImGui::FindWindowByName("##screen")) {
@@ -200,6 +251,7 @@ std::string Shell::state_json() const {
       {"note", stack_.empty() || stack_.back() != Top::Card ? "" : app_.collection().cards()[card_.card].note},
       {"query", browse_.query},
       {"optimizer", app_.fit().running ? "running" : app_.fit().message},
+      {"practice", practice_state()},
       {"unreadable", app_.health().unreadable},
       {"problems", app_.health().problems.size()},
       {"data_message", settings_.message_in(SettingsState::Section::Data)},

@@ -23,23 +23,28 @@ class Shell final : public Navigator {
 
   // Sees every SDL event before ImGui; returns true when it consumed it (a scroll gesture).
   bool observe(const SDL_Event& event);
+  // A press on a key of the code editor's key row: it types into the editor, and neither ImGui
+  // nor scrolling sees it (the editor stays active). True when it took the event.
+  bool takes_key_row_event(const SDL_Event& event);
   bool prepare_fonts(float pixel_ratio);  // true when the font atlas was rebuilt
   bool refresh_theme();                   // true when light/dark changed
   void go_back();                         // the platform's Back
   void draw();
   // Frames are needed without input while content glides or the optimizer runs.
-  bool animating() const { return scroll_.animating() || app_.fit().running; }
+  bool animating() const { return scroll_.animating() || app_.fit().running || app_.code_run().running; }
   std::string state_json() const;  // the test hook's summary
 
   // Navigator
   void select_tab(Tab tab) override;
   void open_study() override;
   void open_card(std::size_t card) override;
+  void open_practice(std::size_t card) override;
   void back() override { platform_.request_back(); }
 
  private:
-  enum class Top { None, Study, Card };
+  enum class Top { None, Study, Card, Practice };
   const char* screen_name() const;
+  nlohmann::json practice_state() const;
   void draw_tab_bar(float height);
   void restore(Ui& ui, const Platform::PickedFile& picked);
 
@@ -53,11 +58,13 @@ class Shell final : public Navigator {
   Tab tab_ = Tab::Today;
   std::vector<Top> stack_;  // screens opened on top of the tab, innermost last
   char shortcut_ = 0;
+  bool key_row_pressed_ = false;
 
   TodayState today_;
   StudyState study_;
   BrowseState browse_;
   CardScreenState card_;
+  PracticeState practice_;
   SettingsState settings_;
 };
 

@@ -253,9 +253,106 @@
   });
   keyboard.proxy.addEventListener('keydown', (event) => {
     const forwarded = { Escape: 'Escape', ArrowLeft: 'LeftArrow', ArrowRight: 'RightArrow',
-                        Home: 'Home', End: 'End', Tab: 'Tab' }[event.key];
+                        ArrowUp: 'UpArrow', ArrowDown: 'DownArrow', Home: 'Home', End: 'End',
+                        Tab: event.shiftKey ? 'ShiftTab' : 'Tab' }[event.key];
     if (forwarded) { event.preventDefault(); keyboard.key(forwarded); }
   });
+  // Python for code tasks: the runtime (runtime.json lists its files) is downloaded on first use
+  // or from Settings, and the service worker keeps it; runs go to web-shell/runner/host.mjs, which
+  // grades them in a module worker. The app polls pythonStatus() and gets verdicts through
+  // _pyprep_code_verdict.
+  const python = {
+    runtime: null,      // runtime.json
+    state: 'unknown',   // unknown | absent | downloading | ready | failed
+    doneBytes: 0,
+    message: '',
+    abort: null,
+    runner: null,
+    totalBytes() { return python.runtime ? python.runtime.files.reduce((sum, f) => sum + f.bytes, 0) : 0; },
+    async check() {
+      try {
+        python.runtime = python.runtime || await (await fetch('runtime.json')).json();
+        const cache = await caches.open(python.runtime.cache);
+        const held = await Promise.all(python.runtime.files.map((f) => cache.match(f.path)));
+        if (python.state !== 'downloading') python.state = held.every(Boolean) ? 'ready' : 'absent';
+      } catch (e) {
+        python.state = 'failed';
+        python.message = 'The Python runtime could not be looked up (' + reason(e) + ').';
+      }
+      wakeApp();
+    },
+    // Fetches every runtime file through the service worker (which stores it), counting bytes.
+    async download() {
+      if (python.state === 'downloading' || python.state === 'ready') return python.state === 'ready';
+      if (!python.runtime) await python.check();
+      if (python.state === 'ready') return true;
+      const abort = new AbortController();
+      Object.assign(python, { state: 'downloading', doneBytes: 0, message: '', abort });
+      wakeApp();
+      try {
+        for (const file of python.runtime.files) {
+          const response = await fetch(file.path, { signal: abort.signal });
+          if (!response.ok) throw new Error(file.path + ': HTTP ' + response.status);
+          const reader = response.body.getReader();
+          for (let part = await reader.read(); !part.done; part = await reader.read()) {
+            python.doneBytes += part.value.length;
+            wakeApp();
+          }
+        }
+        python.state = 'absent';
+        await python.check();  // ready once the service worker has stored every file
+        if (python.state !== 'ready' && navigator.serviceWorker && !navigator.serviceWorker.controller) {
+          python.state = 'ready';  // no service worker yet (first launch): runs work while online
+        }
+      } catch (e) {
+        python.state = abort.signal.aborted ? 'absent' : 'failed';
+        python.message = abort.signal.aborted ? 'Download cancelled.' :
+          'Python could not be downloaded (' + reason(e) + '). Check the connection and try again.';
+      }
+      python.abort = null;
+      wakeApp();
+      return python.state === 'ready';
+    },
+    cancel() { if (python.abort) python.abort.abort(); },
+    async run(jobText) {
+      let verdict;
+      try {
+        if (!(await python.download())) {
+          verdict = { status: 'unavailable', passed: 0, total: 0, cases: [], message: python.message };
+        } else {
+          if (!python.runner) {
+            const { PythonRunner } = await import('./runner/host.mjs');
+            python.runner = new PythonRunner({
+              spawn: () => {
+                const worker = new Worker('runner/worker.mjs', { type: 'module' });
+                return {
+                  post: (message) => worker.postMessage(message),
+                  listen: (handler) => {
+                    worker.onmessage = (event) => handler(event.data);
+                    worker.onerror = (event) => handler({ type: 'died', message: event.message || 'the worker failed' });
+                  },
+                  terminate: () => worker.terminate(),
+                };
+              },
+              indexURL: new URL('pyodide/', location.href).href,
+              graderURL: new URL('runner/grade.py', location.href).href,
+            });
+          }
+          verdict = await python.runner.run(JSON.parse(jobText));
+        }
+      } catch (e) {
+        verdict = { status: 'unavailable', passed: 0, total: 0, cases: [], message: 'Python could not run (' + reason(e) + ').' };
+      }
+      withHeapText(JSON.stringify(verdict), (p) => Module._pyprep_code_verdict(p));
+      wakeApp();
+    },
+  };
+  function wakeApp() { if (bridge.running) Module._pyprep_wake(); }
+  bridge.python = python;
+  bridge.pythonStatus = () => JSON.stringify({ state: python.state, done: python.doneBytes,
+    total: python.totalBytes(), message: python.message,
+    runner: python.runner ? python.runner.state : 'idle' });
+
   window.pyprepBridge = bridge;
 
   function hasWebGL2() {
@@ -275,10 +372,16 @@
     if (!registration || !registration.waiting) return false;
     sessionStorage.setItem('pyprep-switching', '1');
     const switched = new Promise((resolve) => {
-      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true });
+      navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
     });
     registration.waiting.postMessage('activate');
-    await Promise.race([switched, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    // Load the page again only once the new build's worker controls it: that load waits for its
+    // activation. A load sent while the old worker is still being replaced can be lost with it
+    // (a page that never appears), so if the switch is slow, start the running build instead.
+    if (!await Promise.race([switched, new Promise((resolve) => setTimeout(resolve, 3000, false))])) {
+      sessionStorage.removeItem('pyprep-switching');
+      return false;
+    }
     location.reload();
     return true;
   }
@@ -311,6 +414,7 @@
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') reload(); });
     if (await switchToInstalledUpdate()) return;
     if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
+    python.check();
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { if (bridge.running) Module._pyprep_wake(); });
 
     const canvas = document.getElementById('canvas');

@@ -85,6 +85,13 @@ void card_screen(Ui& ui, CardScreenState& state) {
                    card_status(ui.app, state.card, ui.now_ms));
   wrapped_text(theme, FontRole::Title, c.text, card.prompt);
   ImGui::Dummy(ImVec2(0, 0.4f * em));
+  if (card.code && !card.code->cases.empty()) {
+    if (button(theme, "practice", "Write it yourself", "run your code against its cases",
+               ImVec2(ImGui::GetContentRegionAvail().x, 3.4f * em), {c.primary, c.on_primary})) {
+      ui.nav.open_practice(state.card);
+    }
+    ImGui::Dummy(ImVec2(0, 0.4f * em));
+  }
   answer_and_code(ui, card);
   if (card.code) {
     if (row_button(theme, "tests", state.show_tests ? "Hide tests" : "Show tests", "", false)) {

@@ -1,6 +1,8 @@
 // Pieces shared by several screens.
 #include <imgui.h>
 
+#include <cstdio>
+
 #include "screens/screens.h"
 #include "widgets/controls.h"
 #include "widgets/format.h"
@@ -77,6 +79,53 @@ bool backup_suggested(const Ui& ui) {
   const std::optional<bool> persisted = ui.platform.storage_persisted();
   const std::int64_t last = ui.app.collection().last_backup_ms();
   return persisted == false && ui.app.saved_count() > 0 && (last == 0 || ui.now_ms - last > kBackupAgeMs);
+}
+
+std::string megabytes(std::int64_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return text;
+}
+
+void python_runtime_status(Ui& ui, bool offer_download) {
+  const Theme& theme = ui.theme;
+  const Palette& c = theme.colors();
+  const float width = ImGui::GetContentRegionAvail().x, row_h = std::max(48.0f, 2.9f * theme.em());
+  const Platform::PythonRuntime runtime = ui.platform.python_runtime();
+  using State = Platform::PythonRuntime::State;
+  switch (runtime.state) {
+    case State::Downloading:
+      wrapped_text(theme, FontRole::Caption, c.text_secondary,
+                   "Downloading Python for offline use: " + megabytes(runtime.done_bytes) + " of " +
+                       megabytes(runtime.total_bytes));
+      progress_bar(theme, runtime.total_bytes ? float(runtime.done_bytes) / float(runtime.total_bytes) : 0.0f,
+                   c.primary);
+      if (button(theme, "python-cancel", "Cancel download", "", ImVec2(width, row_h), {c.raised, c.text})) {
+        ui.platform.cancel_python_download();
+      }
+      break;
+    case State::Absent:
+    case State::Failed:
+      wrapped_text(theme, FontRole::Caption, c.text_secondary,
+                   "Code tasks run on Python in this app. It is downloaded once (" + megabytes(runtime.total_bytes) +
+                       ") when you first run code; then it works offline.");
+      if (offer_download && button(theme, "python-download", "Download Python for offline use",
+                                   megabytes(runtime.total_bytes), ImVec2(width, 3.4f * theme.em()),
+                                   {c.raised, c.primary})) {
+        ui.platform.download_python();
+      }
+      break;
+    case State::Ready:
+      if (offer_download) wrapped_text(theme, FontRole::Body, c.text, "Python is on this device: code runs offline.");
+      break;
+    case State::Installed:
+      if (offer_download) wrapped_text(theme, FontRole::Body, c.text, "Code runs with this computer's python3.");
+      break;
+    case State::Unknown: break;
+  }
+  if (!runtime.message.empty() && runtime.state != State::Downloading) {
+    wrapped_text(theme, FontRole::Caption, runtime.state == State::Failed ? c.again : c.text_secondary, runtime.message);
+  }
 }
 
 }  // namespace pyprep::ui

@@ -12,6 +12,7 @@
 #include "core/search.h"
 #include "platform.h"
 #include "theme.h"
+#include "widgets/code_editor.h"
 
 namespace pyprep::ui {
 
@@ -25,6 +26,7 @@ class Navigator {
   virtual void select_tab(Tab tab) = 0;
   virtual void open_study() = 0;
   virtual void open_card(std::size_t card) = 0;
+  virtual void open_practice(std::size_t card) = 0;  // write your own solution to its task
   virtual void back() = 0;  // like the system Back button
 };
 
@@ -67,10 +69,20 @@ struct CardScreenState {
   std::string notice;  // a command's error
 };
 
+struct PracticeState {
+  std::size_t card = 0;
+  std::string text;     // the editor's text: the app's draft of the card once loaded
+  bool loaded = false;
+  CodeEditorState editor;
+  bool confirm_reset = false;
+  bool show_reference = false;
+  std::string notice;   // a command's error
+};
+
 struct SettingsState {
   bool confirm_reset_all = false;
   // The outcome of the last action, shown in its section only; a new action replaces it.
-  enum class Section { None, Study, Schedule, Data, Progress };
+  enum class Section { None, Study, Schedule, Python, Data, Progress };
   Section message_at = Section::None;
   std::string message;
   bool message_failed = false;
@@ -92,6 +104,7 @@ void today_screen(Ui& ui, TodayState& state);
 void study_screen(Ui& ui, StudyState& state);
 void browse_screen(Ui& ui, BrowseState& state);
 void card_screen(Ui& ui, CardScreenState& state);
+void practice_screen(Ui& ui, PracticeState& state);
 void stats_screen(Ui& ui);
 void settings_screen(Ui& ui, SettingsState& state);
 
@@ -112,5 +125,9 @@ BackupOutcome backup_now(Ui& ui);
 // Suggests a backup when the browser may evict the data and the last one is over a week old.
 bool backup_suggested(const Ui& ui);
 std::string card_status(const App& app, std::size_t card, std::int64_t now_ms);
+// Where the Python for code tasks stands: downloading (with Cancel), failed, absent (with a
+// Download button when `offer_download`), ready.
+void python_runtime_status(Ui& ui, bool offer_download);
+std::string megabytes(std::int64_t bytes);
 
 }  // namespace pyprep::ui

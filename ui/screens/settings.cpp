@@ -208,6 +208,8 @@ void settings_screen(Ui& ui, SettingsState& state) {
   }
 
   optimise_section(ui, state);
+  group(theme, "PYTHON");
+  python_runtime_status(ui, true);
   data_section(ui, state);
 
   group(theme, "PROGRESS");

@@ -75,7 +75,10 @@ void answer_section(Ui& ui, StudyState& state, const Card& card) {
 }
 
 // The grade the ticked key points suggest: all → Good (Easy is the user's call), half → Hard.
-int suggested_rating(const StudyState& state) {
+// The grade the ticked key points suggest; a run of the user's code on this card since it was
+// shown that passed every case suggests Good.
+int suggested_rating(const StudyState& state, const CodeRunView& run, std::size_t card) {
+  if (run.card == card && run.verdict && run.verdict->status == "pass" && !run.running) return 3;
   if (state.ticked.empty()) return 0;
   const auto ticked = std::count(state.ticked.begin(), state.ticked.end(), true);
   if (ticked == 0) return 0;
@@ -116,6 +119,13 @@ void study_screen(Ui& ui, StudyState& state) {
   } else {
     ImGui::Dummy(ImVec2(0, 0.4f * em));
     wrapped_text(theme, FontRole::Title, c.text, card->prompt);
+    if (card->code && !card->code->cases.empty()) {
+      const CodeAttempts& attempts = ui.app.collection().cards()[view->card].attempts;
+      if (row_button(theme, "practice", "Write it yourself",
+                     attempts.solved ? "solved" : attempts.runs ? count_of(attempts.runs, "run", "runs") : "")) {
+        ui.nav.open_practice(view->card);
+      }
+    }
     if (state.revealed) answer_section(ui, state, *card);
   }
   if (!state.notice.empty()) wrapped_text(theme, FontRole::Body, c.again, state.notice);
@@ -137,7 +147,7 @@ void study_screen(Ui& ui, StudyState& state) {
   const std::array<const char*, 4> targets = {"again", "hard", "good", "easy"};
   const std::array<const char*, 4> labels = {"Again", "Hard", "Good", "Easy"};
   const std::array<ImU32, 4> fills = {c.again, c.hard, c.good, c.easy};
-  const int suggested = suggested_rating(state);
+  const int suggested = suggested_rating(state, ui.app.code_run(), view->card);
   const float gap = 0.4f * em;
   const float each = (width - 3 * gap) / 4;
   for (int i = 0; i < 4; ++i) {

@@ -63,6 +63,7 @@ void report_target(const char* name, ImVec2 min, ImVec2 max) {
 }
 const nlohmann::json& frame_targets() { return records().targets; }
 const std::vector<Rect>& text_field_rects() { return records().text_fields; }
+void register_text_field(Rect rect) { records().text_fields.push_back(rect); }
 void clear_frame_records() { records() = FrameRecords{}; }
 
 ImVec2 text_size(const Theme& theme, FontRole role, std::string_view text, float wrap_width) {
@@ -285,7 +286,7 @@ bool styled_input(const Theme& theme, const char* target, ImVec2 size, const std
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor(3);
   report_target(target, min, max);
-  records().text_fields.push_back({min.x, min.y, max.x - min.x, max.y - min.y});
+  register_text_field({min.x, min.y, max.x - min.x, max.y - min.y});
   return changed;
 }
 }  // namespace

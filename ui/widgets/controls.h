@@ -65,6 +65,8 @@ void end_surface(const Theme& theme, ImU32 fill);
 void report_target(const char* name, ImVec2 min, ImVec2 max);
 const nlohmann::json& frame_targets();
 const std::vector<Rect>& text_field_rects();
+// A rect where a tap should open (or keep open) the phone's keyboard.
+void register_text_field(Rect rect);
 void clear_frame_records();
 
 // The colour `c` with alpha `a` (0..1).

@@ -207,6 +207,10 @@ void code_block(const Theme& theme, Platform& platform, const char* target, std:
   ImGui::Dummy(ImVec2(0, 0.5f * em));
 }
 
+ImU32 code_token_color(const Theme& theme, python::TokenKind kind) {
+  return token_color(code_colors(theme), kind);
+}
+
 void markdown(const Theme& theme, Platform& platform, const char* id, std::string_view text) {
   const float em = theme.em();
   ImGui::PushID(id);

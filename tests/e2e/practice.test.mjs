@@ -1,0 +1,95 @@
+// Code practice on the phone profile: open a code card, write a solution through the keyboard
+// proxy and the key row, run it on the phone's Python (downloaded on first use, then offline),
+// see each case's verdict; an infinite loop is stopped; the draft survives a reload; the first
+// launch downloads no Python.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+  serveSite, withPhone, waitForApp, tap, appState, typeInto, artifacts, screenshotStats,
+} from './harness.mjs';
+
+let served;
+before(async () => { served = await serveSite(); });
+after(() => served.server.close());
+
+const CARD = 'largest-without-builtins';
+
+async function openPractice(page) {
+  await tap(page, 'tab-browse');
+  await typeInto(page, 'search', 'largest element without');
+  await waitForApp(page, (s) => s.screen === 'browse' && !!s.targets['result-0']);
+  await tap(page, 'result-0');
+  await waitForApp(page, (s) => s.open_card === CARD);
+  await tap(page, 'practice');
+  return waitForApp(page, (s) => s.screen === 'practice' && s.practice && s.practice.card === CARD);
+}
+
+// Empties the editor as a user would: the caret to the end, then Backspace.
+async function clearEditor(page) {
+  const state = await appState(page);
+  await tap(page, 'editor');
+  await waitForApp(page, (s) => s.text_input);
+  const lines = state.practice.code.split('\n').length;
+  for (let i = 0; i < lines; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  for (let i = 0; i < state.practice.code.length + 8; i++) await page.keyboard.press('Backspace');
+  await waitForApp(page, (s) => s.practice.code === '');
+}
+
+// Types lines as a thumb would: the editor indents after ':' and keeps indentation; `dedent`
+// taps the key row's Shift-Tab that many times before a line.
+async function typeLines(page, lines) {
+  for (const [dedent, text] of lines) {
+    for (let i = 0; i < dedent; i++) await tap(page, 'key-1');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+}
+
+async function run(page) {
+  const before = await appState(page);
+  await tap(page, 'run');
+  return waitForApp(page, (s) => s.practice && !s.practice.running && s.practice.runs > before.practice.runs,
+    { timeout: 60000 });
+}
+
+const CORRECT = [
+  [0, 'def largest(items):'], [0, 'it = iter(items)'], [0, 'try:'], [0, 'best = next(it)'],
+  [1, 'except StopIteration:'], [0, 'raise ValueError("empty")'], [1, 'for x in it:'],
+  [0, 'if x > best:'], [0, 'best = x'], [2, 'return best'],
+];
+
+test('a correct solution typed on the phone passes every case; a buggy one names the failing case', () => withPhone(served.url, async ({ page, problems, context }) => {
+  const runtimeRequests = [];
+  context.on('request', (r) => { if (r.url().includes('/pyodide/')) runtimeRequests.push(r.url()); });
+  const opened = await openPractice(page);
+  assert.equal(opened.practice.code, 'def largest(items):\n    ...\n', 'the editor opens with the starter');
+  assert.equal(runtimeRequests.length, 0, 'opening the app and a task downloads no Python');
+
+  await clearEditor(page);
+  await typeLines(page, CORRECT);
+  const typed = await appState(page);
+  assert.equal(typed.practice.code, 'def largest(items):\n    it = iter(items)\n    try:\n        best = next(it)\n' +
+    '    except StopIteration:\n        raise ValueError("empty")\n    for x in it:\n        if x > best:\n' +
+    '            best = x\n    return best\n    ');
+  await screenshotStats(page, join(artifacts, 'screens', 'practice-typed.png'));
+  const passed = await run(page);
+  await screenshotStats(page, join(artifacts, 'screens', 'practice-passed.png'));
+  assert.equal(passed.practice.status, 'pass', JSON.stringify(passed.practice).slice(0, 600));
+  assert.ok(passed.practice.cases.length >= 5);
+  assert.ok(passed.practice.cases.every((c) => c.status === 'pass'));
+
+  await clearEditor(page);
+  await typeLines(page, [[0, 'def largest(items):'], [0, 'return sorted(items)[-1]']]);
+  const failed = await run(page);
+  await screenshotStats(page, join(artifacts, 'screens', 'practice-failed.png'));
+  assert.equal(failed.practice.status, 'error');
+  const empty = failed.practice.cases.find((c) => c.name === 'empty input raises ValueError');
+  assert.equal(empty.status, 'error');
+  assert.match(empty.message, /IndexError/);
+  assert.equal(empty.line, 2, 'the line of the user\'s code');
+  const ties = failed.practice.cases.find((c) => c.name === 'the first of equal maxima');
+  assert.deepEqual([ties.status, ties.expected, ties.actual], ['fail', "'first'", "'second'"]);
+  assert.deepEqual(problems.consoleErrors, []);
+}));

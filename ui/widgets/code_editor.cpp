@@ -1,0 +1,224 @@
+#include "widgets/code_editor.h"
+
+#include <imgui_internal.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "core/python_lexer.h"
+#include "widgets/controls.h"
+#include "widgets/markdown.h"
+
+namespace pyprep::ui {
+namespace {
+
+constexpr int kIndent = 4;
+
+struct Key {
+  const char* label;
+  const char* text;  // typed as characters; null for the named keys below
+  ImGuiKey key;
+  bool shift;
+};
+constexpr std::array<Key, 17> kKeys = {{
+    {"Tab", nullptr, ImGuiKey_Tab, false}, {"Untab", nullptr, ImGuiKey_Tab, true},
+    {":", ":", ImGuiKey_None, false},      {"(", "(", ImGuiKey_None, false},
+    {")", ")", ImGuiKey_None, false},      {"[", "[", ImGuiKey_None, false},
+    {"]", "]", ImGuiKey_None, false},      {"{", "{", ImGuiKey_None, false},
+    {"}", "}", ImGuiKey_None, false},      {"=", "=", ImGuiKey_None, false},
+    {"\"", "\"", ImGuiKey_None, false},    {"'", "'", ImGuiKey_None, false},
+    {"_", "_", ImGuiKey_None, false},      {"#", "#", ImGuiKey_None, false},
+    {"←", nullptr, ImGuiKey_LeftArrow, false}, {"→", nullptr, ImGuiKey_RightArrow, false},
+    {"Undo", nullptr, ImGuiKey_Z, false},  // Ctrl+Z
+}};
+
+// This frame's key rects, for key_row_press (which runs before the next frame is drawn).
+std::vector<std::pair<Rect, std::size_t>>& key_rects() {
+  static std::vector<std::pair<Rect, std::size_t>> rects;
+  return rects;
+}
+
+std::size_t line_start(const char* buf, int at) {
+  while (at > 0 && buf[at - 1] != '\n') --at;
+  return static_cast<std::size_t>(at);
+}
+
+int callback(ImGuiInputTextCallbackData* data) {
+  auto* state = static_cast<CodeEditorState*>(data->UserData);
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+    if (data->EventChar == '\t') {
+      state->tab_typed = true;
+      return 1;  // dropped: spaces go in instead, in the next callback
+    }
+    if (data->EventChar == '\n') state->newline_typed = true;
+    return 0;
+  }
+  // CallbackAlways: the buffer as it stands after this frame's typing.
+  const bool shift_tab = ImGui::IsKeyPressed(ImGuiKey_Tab) && ImGui::GetIO().KeyShift;
+  if (state->newline_typed) {
+    state->newline_typed = false;
+    // The line before the new one: its indentation, one level deeper after a ':'.
+    const int cursor = data->CursorPos;
+    if (cursor > 0 && data->Buf[cursor - 1] == '\n') {
+      const std::size_t start = line_start(data->Buf, cursor - 1);
+      std::size_t indent = 0;
+      while (start + indent < static_cast<std::size_t>(cursor - 1) && data->Buf[start + indent] == ' ') ++indent;
+      std::string_view line(data->Buf + start, static_cast<std::size_t>(cursor - 1) - start);
+      while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+      if (!line.empty() && line.back() == ':') indent += kIndent;
+      if (indent) data->InsertChars(cursor, std::string(indent, ' ').c_str());
+    }
+  }
+  if (state->tab_typed) {
+    state->tab_typed = false;
+    if (data->HasSelection()) data->DeleteChars(std::min(data->SelectionStart, data->SelectionEnd),
+                                                std::abs(data->SelectionEnd - data->SelectionStart));
+    const int column = data->CursorPos - static_cast<int>(line_start(data->Buf, data->CursorPos));
+    data->InsertChars(data->CursorPos, std::string(kIndent - column % kIndent, ' ').c_str());
+  }
+  if (shift_tab) {
+    const int start = static_cast<int>(line_start(data->Buf, data->CursorPos));
+    int spaces = 0;
+    while (spaces < kIndent && start + spaces < data->BufTextLen && data->Buf[start + spaces] == ' ') ++spaces;
+    if (spaces) {
+      const int cursor = data->CursorPos;
+      data->DeleteChars(start, spaces);
+      data->CursorPos = std::max(start, cursor - spaces);
+      data->SelectionStart = data->SelectionEnd = data->CursorPos;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool code_editor(const Theme& theme, const char* target, std::string& text, CodeEditorState& state, int min_lines) {
+  const Palette& c = theme.colors();
+  const float em = theme.em();
+  ImFont* font = theme.font(FontRole::Mono);
+  const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  const int lines = std::max(min_lines, 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1);
+  const ImVec2 pad(0.5f * em, 0.5f * em);
+  const float digit_w = font->CalcTextSizeA(size, FLT_MAX, -1, "0").x;
+  const float gutter = digit_w * 3 + 0.6f * em;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImVec2 frame(width - gutter, lines * size + 2 * pad.y);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(top, ImVec2(top.x + width, top.y + frame.y), c.raised, 0.6f * em);
+
+  ImGui::SetCursorScreenPos(ImVec2(top.x + gutter, top.y));
+  ImGui::PushFont(font);
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, c.raised);
+  ImGui::PushStyleColor(ImGuiCol_Text, c.text);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, pad);
+  ImGui::PushID(target);
+  const bool changed = ImGui::InputTextMultiline(
+      "##code", &text, frame,
+      ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackCharFilter | ImGuiInputTextFlags_CallbackAlways,
+      callback, &state);
+  const ImGuiID id = ImGui::GetID("##code");
+  const bool active = ImGui::GetActiveID() == id;
+  // Shift-Tab dedents: keep ImGui from taking it (and the editor's focus) for tabbing between
+  // widgets. Ownership set now holds for the next frame's input.
+  if (active) ImGui::SetKeyOwner(ImGuiKey_Tab, id);
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImGui::PopID();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+  ImGui::PopFont();
+  if (active) draw->AddRect(top, ImVec2(top.x + width, max.y), c.primary, 0.6f * em, 0, 0.12f * em);
+  report_target(target, min, max);
+  register_text_field({min.x, min.y, max.x - min.x, max.y - min.y});
+
+  // Line numbers, then the highlighted tokens over ImGui's plain text at the same places.
+  const ImGuiInputTextState* input = active ? ImGui::GetInputTextState(id) : nullptr;
+  const float scroll_x = input ? input->ScrollX : 0.0f;
+  const ImVec2 origin(min.x + pad.x - scroll_x, min.y + pad.y);
+  for (int line = 0; line < lines - 1; ++line) {
+    const std::string number = std::to_string(line + 1);
+    const float w = font->CalcTextSizeA(size, FLT_MAX, -1, number.c_str()).x;
+    draw->AddText(font, size, ImVec2(top.x + gutter - 0.3f * em - w, origin.y + line * size), c.text_secondary,
+                  number.c_str());
+  }
+  ImDrawList* over = ImGui::GetForegroundDrawList();
+  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  over->PushClipRect(ImMax(ImVec2(min.x + pad.x * 0.5f, min.y), clip.Min), ImMin(max, clip.Max), false);
+  float x = 0, y = 0;
+  for (const python::Token& token : python::tokenize(text)) {
+    const std::string_view piece = std::string_view(text).substr(token.offset, token.length);
+    if (token.kind == python::TokenKind::Newline) {
+      x = 0;
+      y += size;
+      continue;
+    }
+    const float w = font->CalcTextSizeA(size, FLT_MAX, -1, piece.data(), piece.data() + piece.size()).x;
+    const ImU32 color = code_token_color(theme, token.kind);
+    if (token.kind != python::TokenKind::Whitespace && color != c.text) {
+      over->AddText(font, size, ImVec2(origin.x + x, origin.y + y), color, piece.data(), piece.data() + piece.size());
+    }
+    x += w;
+  }
+  over->PopClipRect();
+  return changed;
+}
+
+void key_row(const Theme& theme, const char* target) {
+  const Palette& c = theme.colors();
+  const float em = theme.em();
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float height = std::max(44.0f, 2.6f * em);
+  // Two rows where keys can be at least 36 px wide (a phone keyboard's are narrower), else more.
+  const int count = static_cast<int>(kKeys.size());
+  const int per_row = std::clamp(static_cast<int>(width / std::max(36.0f, 2.2f * em)), 1, (count + 1) / 2);
+  const int rows = (count + per_row - 1) / per_row;
+  const bool editing = ImGui::GetIO().WantTextInput;
+  const float key_w = width / static_cast<float>(per_row);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImFont* font = theme.font(FontRole::Mono);
+  const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  for (std::size_t i = 0; i < kKeys.size(); ++i) {
+    const float x = top.x + key_w * static_cast<float>(i % per_row);
+    const float y = top.y + height * static_cast<float>(i / per_row);
+    const ImVec2 a(x + 0.1f * em, y + 0.1f * em), b(x + key_w - 0.1f * em, y + height - 0.1f * em);
+    draw->AddRectFilled(a, b, c.raised, 0.4f * em);
+    const bool word = std::string_view(kKeys[i].label).size() > 1;  // Tab, Untab, Undo, arrows
+    ImFont* key_font = word ? theme.font(FontRole::Caption) : font;
+    const float key_size = word ? key_font->FontSize * ImGui::GetIO().FontGlobalScale : size;
+    const ImVec2 label = key_font->CalcTextSizeA(key_size, FLT_MAX, -1, kKeys[i].label);
+    draw->AddText(key_font, key_size, ImVec2((a.x + b.x - label.x) / 2, (a.y + b.y - label.y) / 2),
+                  editing ? c.text : c.text_secondary, kKeys[i].label);
+    const std::string name = std::string(target) + "-" + std::to_string(i);
+    report_target(name.c_str(), a, b);
+    key_rects().push_back({{a.x, a.y, b.x - a.x, b.y - a.y}, i});
+    register_text_field({a.x, a.y, b.x - a.x, b.y - a.y});  // a tap keeps the phone's keyboard open
+  }
+  ImGui::Dummy(ImVec2(width, height * static_cast<float>(rows)));
+}
+
+bool key_row_press(float x, float y) {
+  if (!ImGui::GetIO().WantTextInput) return false;  // nothing is being edited: an ordinary tap
+  for (const auto& [rect, index] : key_rects()) {
+    if (x < rect.x || x > rect.x + rect.w || y < rect.y || y > rect.y + rect.h) continue;
+    const Key& key = kKeys[index];
+    ImGuiIO& io = ImGui::GetIO();
+    if (key.text) {
+      io.AddInputCharactersUTF8(key.text);
+    } else {
+      const ImGuiKey modifier = key.key == ImGuiKey_Z ? ImGuiMod_Ctrl : key.shift ? ImGuiMod_Shift : ImGuiKey_None;
+      if (modifier != ImGuiKey_None) io.AddKeyEvent(modifier, true);
+      io.AddKeyEvent(key.key, true);
+      io.AddKeyEvent(key.key, false);
+      if (modifier != ImGuiKey_None) io.AddKeyEvent(modifier, false);
+    }
+    return true;
+  }
+  return false;
+}
+
+void clear_key_rows() { key_rects().clear(); }
+
+}  // namespace pyprep::ui
