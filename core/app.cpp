@@ -428,14 +428,15 @@ std::optional<std::string> App::cannot_run(std::size_t card) const {
   return runner_->cannot_run(*task);
 }
 
-Status App::run_code(std::size_t card, std::int64_t now_ms) {
+Status App::run_code(std::size_t card, std::int64_t now_ms, bool measure) {
   if (std::optional<std::string> reason = cannot_run(card)) return Error{*reason};
+  if (measure && !task_of(card)->scale) return Error{"This task has no input to measure growth with."};
   if (code_run_.running) return Error{"Your last run has not finished yet."};
   flush_drafts(now_ms);
   if (code_run_.card != card) code_run_.verdict.reset();
   code_run_.card = card;
   code_run_.running = true;
-  runner_->run(code_job(*task_of(card), draft(card)));
+  runner_->run(code_job(*task_of(card), draft(card), measure));
   return ok_status();
 }
 

@@ -132,7 +132,8 @@ class App {
   // Why card's task cannot run here, or nullopt.
   std::optional<std::string> cannot_run(std::size_t card) const;
   // Grades draft(card) against the card's cases; tick() records the verdict as a code_run event.
-  Status run_code(std::size_t card, std::int64_t now_ms);
+  // With `measure`, a passing solution is also timed against the reference at growing n.
+  Status run_code(std::size_t card, std::int64_t now_ms, bool measure = false);
   const CodeRunView& code_run() const { return code_run_; }
 
   // Background work (the optimizer, a code run, a draft waiting for a pause in typing), run by

@@ -281,13 +281,6 @@ std::optional<ScaleInput> read_scale(const json& code, Reporter& report) {
   return scale;
 }
 
-// Written before tasks had named cases: one block of asserts, shown as a single case.
-// TODO(migration): remove once every code card has `cases`.
-void read_legacy_tests(const json& value, CodeTask& code, Reporter& report) {
-  if (auto s = read_text(value, "tests", "code.tests", report, /*allow_blank=*/!code.runnable))
-    if (!is_blank(*s)) code.cases.push_back({"tests", std::move(*s)});
-}
-
 std::optional<CodeTask> read_code(const json& value, Reporter& report) {
   if (!value.is_object()) {
     report.add("code", std::string("must be an object, not ") + value.type_name());
@@ -309,26 +302,22 @@ std::optional<CodeTask> read_code(const json& value, Reporter& report) {
       report.add("code.runnable", std::string("must be true or false, not ") +
                                       runnable->type_name());
   }
-  if (!value.contains("cases") && value.contains("tests")) {
-    read_legacy_tests(value, code, report);
+  text("task", code.task);
+  text("starter", code.starter);
+  if (auto names = value.find("names"); names == value.end()) {
+    report.add("code.names", "missing");
+  } else if (!names->is_array() || names->empty()) {
+    report.add("code.names", "must be a non-empty array of Python names");
   } else {
-    text("task", code.task);
-    text("starter", code.starter);
-    if (auto names = value.find("names"); names == value.end()) {
-      report.add("code.names", "missing");
-    } else if (!names->is_array() || names->empty()) {
-      report.add("code.names", "must be a non-empty array of Python names");
-    } else {
-      for (const json& name : *names) {
-        if (name.is_string() && is_identifier(name.get_ref<const std::string&>()))
-          code.names.push_back(name.get<std::string>());
-        else
-          report.add("code.names", "has " + name.dump() + ", which is not a Python name");
-      }
+    for (const json& name : *names) {
+      if (name.is_string() && is_identifier(name.get_ref<const std::string&>()))
+        code.names.push_back(name.get<std::string>());
+      else
+        report.add("code.names", "has " + name.dump() + ", which is not a Python name");
     }
-    code.cases = read_cases(value, code.runnable, report);
-    code.scale = read_scale(value, report);
   }
+  code.cases = read_cases(value, code.runnable, report);
+  code.scale = read_scale(value, report);
   if (!code.runnable) {
     text("why_not_runnable", code.why_not_runnable);
   } else if (auto why = value.find("why_not_runnable"); why != value.end()) {
@@ -337,7 +326,7 @@ std::optional<CodeTask> read_code(const json& value, Reporter& report) {
   }
   if (value.contains("not_on_phone")) text("not_on_phone", code.not_on_phone);
   report_unknown_fields(value,
-                        {"task", "names", "starter", "solution", "cases", "tests", "scale",
+                        {"task", "names", "starter", "solution", "cases", "scale",
                          "complexity", "alternatives", "runnable", "why_not_runnable",
                          "not_on_phone"},
                         "code.", report);

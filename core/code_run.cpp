@@ -6,10 +6,16 @@ namespace pyprep {
 
 using nlohmann::json;
 
-std::string code_job(const CodeTask& task, std::string_view solution) {
+std::string code_job(const CodeTask& task, std::string_view solution, bool measure) {
   json cases = json::array();
   for (const CodeCase& test : task.cases) cases.push_back({{"name", test.name}, {"code", test.code}});
-  const json job = {{"solution", solution}, {"names", task.names}, {"cases", std::move(cases)}};
+  json job = {{"solution", solution}, {"names", task.names}, {"cases", std::move(cases)}};
+  job["time_limit_s"] = kRunTimeLimitS;
+  if (measure && task.scale) {
+    job["scale"] = {{"setup", task.scale->setup}, {"run", task.scale->run}};
+    job["reference"] = task.solution;
+    job["time_limit_s"] = kRunTimeLimitS + kMeasureTimeS;
+  }
   return job.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -23,6 +29,11 @@ std::string text_of(const json& object, const char* key) {
 std::int64_t number_of(const json& object, const char* key) {
   auto it = object.find(key);
   return it != object.end() && it->is_number() ? it->get<std::int64_t>() : 0;
+}
+
+double real_of(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_number() ? it->get<double>() : 0.0;
 }
 
 int small_number_of(const json& object, const char* key) {
@@ -53,6 +64,20 @@ Result<CodeVerdict> parse_verdict(std::string_view text) {
                                text_of(item, "expected"), text_of(item, "actual"),
                                text_of(item, "message"), small_number_of(item, "line")});
     }
+  }
+  if (auto growth = value.find("growth"); growth != value.end() && growth->is_object()) {
+    GrowthVerdict g;
+    auto fitted = [&](const char* side) {
+      auto it = growth->find(side);
+      return it != growth->end() && it->is_object() ? text_of(*it, "growth") : std::string();
+    };
+    g.yours = fitted("yours");
+    g.reference = fitted("reference");
+    g.at_n = number_of(*growth, "at_n");
+    g.yours_s = real_of(*growth, "yours_s");
+    g.reference_s = real_of(*growth, "reference_s");
+    g.error = text_of(*growth, "error");
+    verdict.growth = std::move(g);
   }
   return verdict;
 }

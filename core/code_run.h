@@ -23,6 +23,16 @@ struct CaseVerdict {
   int line = 0;         // where in the user's code it was raised; 0: not in the user's code
 };
 
+// The user's solution and the reference timed at growing n (tasks with a scale input).
+struct GrowthVerdict {
+  std::string yours;      // "n", "n log n", "n or n log n", …; empty: too fast to tell
+  std::string reference;
+  std::int64_t at_n = 0;  // the largest n both reached; 0 when none
+  double yours_s = 0;
+  double reference_s = 0;
+  std::string error;      // why it could not be measured
+};
+
 struct CodeVerdict {
   // pass, fail, error, syntax, timeout; unsupported (not here), unavailable (no runtime)
   std::string status;
@@ -34,10 +44,17 @@ struct CodeVerdict {
   std::string output;   // what the code printed, capped
   bool output_cut = false;
   std::int64_t duration_ms = 0;
+  std::optional<GrowthVerdict> growth;  // when measured
 };
 
-// The grader's job for `solution` against `task`.
-std::string code_job(const CodeTask& task, std::string_view solution);
+// A run is stopped after this long; measuring growth may take this much more (the grader keeps
+// its timings near 3 s).
+inline constexpr int kRunTimeLimitS = 5;
+inline constexpr int kMeasureTimeS = 5;
+
+// The grader's job for `solution` against `task` (with its time limit, "time_limit_s"); with `measure`, a solution that passes is also
+// timed against the reference (the task needs a scale input).
+std::string code_job(const CodeTask& task, std::string_view solution, bool measure = false);
 Result<CodeVerdict> parse_verdict(std::string_view text);
 
 class CodeRunner {

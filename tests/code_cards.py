@@ -3,7 +3,8 @@ under this Python, and checks that the cases would catch a broken solution.
 
 For each card: the reference solution must pass every case; then, for each promised name that
 the solution defines as a function or class, a copy of the solution with that name's bodies
-replaced by `pass` must fail at least one case (otherwise nothing tests that name).
+replaced by `pass` must fail at least one case (otherwise nothing tests that name); and a scale
+input must build and run with the reference.
 
 usage: code_cards.py [--card ID]... [--jobs N]
 Prints one line per problem and a summary; exit status 0 only if everything holds.
@@ -91,6 +92,35 @@ def grade(solution, code, scratch):
         return {"status": "crashed", "cases": [], "message": run.stderr[-600:]}
 
 
+SCALE_DRIVER = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import grade
+job = json.load(open(sys.argv[2], encoding="utf-8"))
+module = grade.load_module(job["solution"], "reference", "reference.py")
+grade.MEASURE_BUDGET_S = 0  # one size only: that the input builds and runs, not how fast
+print(json.dumps(grade.time_growth(module, job["names"], job["scale"])))
+"""
+
+
+def check_scale(card, scratch):
+    """The scale input builds and runs with the reference at the smallest n."""
+    code = card["code"]
+    with tempfile.TemporaryDirectory(dir=scratch) as work:
+        job_path, driver = os.path.join(work, "job.json"), os.path.join(work, "driver.py")
+        pathlib.Path(driver).write_text(SCALE_DRIVER, encoding="utf-8")
+        with open(job_path, "w", encoding="utf-8") as file:
+            json.dump({"solution": code["solution"], "names": code["names"], "scale": code["scale"]}, file)
+        try:
+            run = subprocess.run([sys.executable, "-I", driver, str(GRADER.parent), job_path], cwd=work,
+                                 stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            return [f'{card["id"]}: the scale input timed out at n = 1000']
+    if run.returncode != 0:
+        return [f'{card["id"]}: the scale input fails: {run.stderr.strip().splitlines()[-1:]}']
+    return []
+
+
 def describe(verdict):
     if verdict.get("message"):
         return verdict["message"]
@@ -98,26 +128,9 @@ def describe(verdict):
     return "; ".join(f'{c["name"]}: {c.get("message", c["status"])}' for c in failing[:3])
 
 
-def check_legacy_card(card, scratch):
-    """A card written before named cases: its solution and tests run as one script."""
-    # TODO(migration): remove once every code card has `cases`.
-    code = card["code"]
-    with tempfile.TemporaryDirectory(dir=scratch) as work:
-        path = os.path.join(work, card["id"] + ".py")
-        pathlib.Path(path).write_text(code["solution"] + "\n" + code["tests"], encoding="utf-8")
-        try:
-            run = subprocess.run([sys.executable, "-I", path], cwd=work, capture_output=True,
-                                 stdin=subprocess.DEVNULL, text=True, timeout=TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            return [f'{card["id"]}: timed out']
-    return [] if run.returncode == 0 else [f'{card["id"]}: {run.stderr[-400:]}']
-
-
 def check_card(card, scratch):
     """Problems of one card, as strings; empty when it holds."""
     code = card["code"]
-    if "cases" not in code:
-        return check_legacy_card(card, scratch)
     verdict = grade(code["solution"], code, scratch)
     if verdict["status"] != "pass":
         return [f'{card["id"]}: the reference does not pass ({verdict["status"]}): '
@@ -129,6 +142,8 @@ def check_card(card, scratch):
             continue
         if grade(broken, code, scratch)["status"] == "pass":
             problems.append(f'{card["id"]}: {name} with empty bodies still passes every case')
+    if "scale" in code:
+        problems += check_scale(card, scratch)
     return problems
 
 
@@ -139,9 +154,7 @@ def main():
     options = parser.parse_args()
     cards = [c for c in code_cards() if options.card is None or c["id"] in options.card]
     runnable = [c for c in cards if c["code"]["runnable"]]
-    named = sum("cases" in c["code"] for c in runnable)
-    print(f"code cards: {len(cards)}, runnable {len(runnable)}, with named cases {named}, "
-          f"python {sys.version.split()[0]}")
+    print(f"code cards: {len(cards)}, runnable {len(runnable)}, python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="pyprep-code-cards-") as scratch, \
             concurrent.futures.ThreadPoolExecutor(options.jobs) as pool:
         problems = [p for found in pool.map(lambda c: check_card(c, scratch), runnable)

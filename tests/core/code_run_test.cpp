@@ -50,13 +50,48 @@ class FakeRunner : public CodeRunner {
 
 bool no_time_left() { return true; }
 
+// An app over the task bank with a fake runner attached, started at T0.
+struct RunnerApp {
+  explicit RunnerApp(Bank bank = bank_with_task()) : app(std::move(bank), storage) {
+    REQUIRE(app.start(T0, 0, "w1").ok());
+    app.attach_runner(runner);
+  }
+  MemoryStorage storage;
+  FakeRunner runner;
+  App app;
+};
+
 }  // namespace
 
 TEST_CASE("the job holds the solution, the promised names and the named cases") {
   const CodeTask task = *bank_with_task().cards[0].code;
   CHECK(code_job(task, "def double(x): return x + x") ==
         R"({"cases":[{"code":"assert double(2) == 4","name":"two"},{"code":"assert double(0) == 0","name":"zero"}],)"
-        R"("names":["double"],"solution":"def double(x): return x + x"})");
+        R"("names":["double"],"solution":"def double(x): return x + x","time_limit_s":5})");
+}
+
+TEST_CASE("a measuring job adds the scale input and the reference, and more time") {
+  CodeTask task = *bank_with_task().cards[0].code;
+  task.cases.clear();
+  CHECK(code_job(task, "x", true) == R"({"cases":[],"names":["double"],"solution":"x","time_limit_s":5})");
+  task.scale = ScaleInput{"xs = list(range(n))", "double(xs)"};
+  CHECK(code_job(task, "x", true) ==
+        R"j({"cases":[],"names":["double"],"reference":"def double(x):\n    return 2 * x\n",)j"
+        R"j("scale":{"run":"double(xs)","setup":"xs = list(range(n))"},"solution":"x","time_limit_s":10})j");
+}
+
+TEST_CASE("a verdict's growth is read: both fits, the common n and the two times") {
+  Result<CodeVerdict> verdict = parse_verdict(
+      R"({"status":"pass","growth":{"yours":{"points":[[1000,0.02]],"growth":"n²"},)"
+      R"("reference":{"points":[],"growth":null},"at_n":4000,"yours_s":0.37,"reference_s":0.00005}})");
+  REQUIRE(verdict.ok());
+  REQUIRE(verdict->growth.has_value());
+  CHECK(verdict->growth->yours == "n²");
+  CHECK(verdict->growth->reference.empty());  // too fast to tell
+  CHECK(verdict->growth->at_n == 4000);
+  CHECK(verdict->growth->yours_s == doctest::Approx(0.37));
+  CHECK(verdict->growth->reference_s == doctest::Approx(0.00005));
+  CHECK_FALSE(parse_verdict(R"({"status":"pass"})")->growth.has_value());
 }
 
 TEST_CASE("a verdict is read with its cases, expected and actual values and lines") {
@@ -194,11 +229,8 @@ TEST_CASE("a run grades the current draft, records one code_run event, and count
 }
 
 TEST_CASE("a run that never reached the code, or an unreadable verdict, is shown but not recorded") {
-  MemoryStorage storage;
-  FakeRunner runner;
-  App app(bank_with_task(), storage);
-  REQUIRE(app.start(T0, 0, "w1").ok());
-  app.attach_runner(runner);
+  RunnerApp fixture;
+  auto& [storage, runner, app] = fixture;
   REQUIRE(app.run_code(0, T0).ok());
   runner.verdicts.push_back(R"({"status":"unavailable","message":"Python could not start: offline"})");
   app.tick(T0 + 1, no_time_left);
@@ -212,14 +244,18 @@ TEST_CASE("a run that never reached the code, or an unreadable verdict, is shown
   CHECK(app.collection().cards()[0].attempts.runs == 0);
 }
 
+TEST_CASE("measuring needs a scale input") {
+  RunnerApp fixture;
+  auto& [storage, runner, app] = fixture;
+  CHECK(app.run_code(0, T0, true).error().reason == "This task has no input to measure growth with.");
+  CHECK(runner.jobs.empty());
+}
+
 TEST_CASE("a task the runner cannot run says why and starts nothing") {
-  MemoryStorage storage;
-  FakeRunner runner;
   Bank bank = bank_with_task();
   bank.cards[0].code->not_on_phone = "It starts processes.";
-  App app(std::move(bank), storage);
-  REQUIRE(app.start(T0, 0, "w1").ok());
-  app.attach_runner(runner);
+  RunnerApp fixture(std::move(bank));
+  auto& [storage, runner, app] = fixture;
   CHECK(app.run_code(0, T0).error().reason == "It starts processes.");
   CHECK(runner.jobs.empty());
 }
