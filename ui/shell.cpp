@@ -224,6 +224,12 @@ nlohmann::json Shell::practice_state() const {
           {"message", run.card == practice_.card && run.verdict ? run.verdict->message : ""},
           {"cases", cases},
           {"runs", app_.collection().cards()[practice_.card].attempts.runs},
+          {"growth", run.card == practice_.card && run.verdict && run.verdict->growth
+                         ? nlohmann::json{{"yours", run.verdict->growth->yours},
+                                          {"reference", run.verdict->growth->reference},
+                                          {"at_n", run.verdict->growth->at_n},
+                                          {"error", run.verdict->growth->error}}
+                         : nlohmann::json()},
           {"python", static_cast<int>(runtime.state)},
           {"python_bytes", runtime.done_bytes}};
 }

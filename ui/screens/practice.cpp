@@ -3,6 +3,7 @@
 // (saved as you type); a run is the app's work, not this screen's.
 #include <imgui.h>
 
+#include <cstdio>
 #include <string>
 
 #include "screens/screens.h"
@@ -15,6 +16,38 @@ namespace pyprep::ui {
 namespace {
 
 const char* case_mark(const std::string& status) { return status == "pass" ? "✓" : "✗"; }
+
+std::string duration(double seconds) {
+  char text[32];
+  if (seconds >= 1) std::snprintf(text, sizeof text, "%.1f s", seconds);
+  else if (seconds >= 0.01) std::snprintf(text, sizeof text, "%.0f ms", seconds * 1e3);
+  else std::snprintf(text, sizeof text, "%.2f ms", seconds * 1e3);
+  return text;
+}
+
+std::string with_thousands(std::int64_t n) {
+  std::string digits = std::to_string(n);
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), " ");
+  return digits;
+}
+
+void growth(const Theme& theme, const GrowthVerdict& g) {
+  const Palette& c = theme.colors();
+  wrapped_text(theme, FontRole::Headline, c.text, "Growth, measured on this device");
+  if (!g.error.empty()) {
+    wrapped_text(theme, FontRole::Body, c.again, "Could not measure: " + g.error);
+    return;
+  }
+  auto fit = [](const std::string& label) { return label.empty() ? std::string("too fast to tell") : "≈ " + label; };
+  wrapped_text(theme, FontRole::Body, c.text, "Yours " + fit(g.yours) + ", the reference " + fit(g.reference) + ".");
+  if (g.at_n > 0) {
+    wrapped_text(theme, FontRole::Body, c.text_secondary,
+                 "At n = " + with_thousands(g.at_n) + ": " + duration(g.yours_s) + " against " + duration(g.reference_s) + ".");
+  }
+  wrapped_text(theme, FontRole::Caption, c.text_secondary,
+               "Timed at n = 1 000, 2 000, 4 000, … (median of 3) for about 3 s in all; a phone's timer is noisy, "
+               "so a close call shows both fits.");
+}
 
 std::string summary(const CodeVerdict& verdict) {
   if (verdict.status == "pass") return "All " + std::to_string(verdict.total) + " cases pass.";
@@ -53,6 +86,7 @@ void results(Ui& ui, const CodeVerdict& verdict) {
     wrapped_text(theme, FontRole::Caption, c.text_secondary, verdict.output_cut ? "Printed (cut short)" : "Printed");
     code_block(theme, ui.platform, "copy-output", verdict.output, "output");
   }
+  if (verdict.growth) growth(theme, *verdict.growth);
   if (passed) wrapped_text(theme, FontRole::Caption, c.text_secondary, "Every case passes: Good is a fair grade.");
 }
 
@@ -67,6 +101,7 @@ void practice_screen(Ui& ui, PracticeState& state) {
   const CodeTask& task = *card.code;
   if (!state.loaded) {
     state.text = app.draft(state.card);
+    state.seen_runs = app.collection().cards()[state.card].attempts.runs;
     state.loaded = true;
   }
   const float row_h = std::max(48.0f, 2.9f * em);
@@ -119,7 +154,20 @@ void practice_screen(Ui& ui, PracticeState& state) {
 
   if (run.card == state.card && run.verdict) {
     ImGui::Dummy(ImVec2(0, 0.4f * em));
+    // A new verdict scrolls into view: the user tapped Run above and the results grow below.
+    const std::int64_t runs = app.collection().cards()[state.card].attempts.runs;
+    if (runs != state.seen_runs) {
+      state.seen_runs = runs;
+      ImGui::SetScrollHereY(0.15f);
+    }
     results(ui, *run.verdict);
+    if (run.verdict->status == "pass" && task.scale && !run.verdict->growth && !running) {
+      if (button(theme, "measure", "Measure growth against the reference", "about 3 seconds",
+                 ImVec2(ImGui::GetContentRegionAvail().x, 3.4f * em), {c.raised, c.primary})) {
+        Status started = app.run_code(state.card, ui.now_ms, true);
+        state.notice = started ? "" : started.error().reason;
+      }
+    }
   }
   const CodeAttempts& attempts = app.collection().cards()[state.card].attempts;
   if (attempts.runs) {

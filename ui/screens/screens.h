@@ -76,6 +76,7 @@ struct PracticeState {
   CodeEditorState editor;
   bool confirm_reset = false;
   bool show_reference = false;
+  std::int64_t seen_runs = -1;  // the runs shown; a new one scrolls its verdict into view
   std::string notice;   // a command's error
 };
 

@@ -107,6 +107,12 @@ void stats_screen(Ui& ui) {
                 {std::to_string(counts.learning + counts.relearning), "learning"},
                 {std::to_string(counts.review), "in review"},
                 {std::to_string(counts.suspended), "suspended"}});
+
+  section(theme, "Code tasks");
+  tiles(theme, {{std::to_string(stats.code_solved) + " / " + std::to_string(stats.code_tasks), "solved"},
+                {std::to_string(stats.code_runs), stats.code_runs == 1 ? "run" : "runs"}});
+  wrapped_text(theme, FontRole::Caption, c.text_secondary,
+               "Solved: a run of your own code passed every case of the task.");
   end_content();
 }
 

@@ -7,6 +7,9 @@ it). A job is a dict:
     {"solution": "<the user's Python>", "names": ["reverse_words"],
      "cases": [{"name": "three words", "code": "assert reverse_words('a b c') == 'c b a'"}]}
 
+With "scale" ({"setup", "run"}) and "reference" (the card's solution) as well, a solution that
+passes every case is then timed against the reference at growing n (verdict["growth"]).
+
 The solution runs as `__main__` from the file solution.py in the current directory (so
 multiprocessing's spawned children can import it again). Each case runs in a namespace of its
 own that holds only the promised `names`, so a case cannot lean on what one solution happens to
@@ -15,9 +18,11 @@ import. `assert actual == expected` in a case reports both values when it fails.
 
 import ast
 import builtins
+import gc
 import inspect
 import io
 import json
+import math
 import sys
 import time
 import traceback
@@ -191,6 +196,8 @@ async def grade_captured(job, report, settle, results):
     verdict = {"status": status, "passed": passed, "total": len(cases), "cases": results}
     if missing:
         verdict["message"] = "Define " + ", ".join(missing) + ": the task asks for it."
+    if status == "pass" and job.get("scale") and job.get("reference"):
+        verdict["growth"] = measure(job, module)
     return verdict
 
 
@@ -212,6 +219,100 @@ def run_to_end(coroutine):
     except StopIteration as done:
         return done.value
     raise RuntimeError("grade() suspended outside an event loop")
+
+
+# Growth models for measured times; the one whose time-per-unit stays most constant wins.
+GROWTHS = [
+    ("1", lambda n: 1.0),
+    ("log n", lambda n: math.log2(n)),
+    ("n", lambda n: float(n)),
+    ("n log n", lambda n: n * math.log2(n)),
+    ("n²", lambda n: float(n) ** 2),
+    ("n³", lambda n: float(n) ** 3),
+]
+MEASURE_BUDGET_S = 1.4  # per solution; both together stay near 3 s
+SLOWEST_RUN_S = 0.35    # no larger n once one run takes this long
+TOO_FAST_S = 0.001      # shorter runs are timer noise; with fewer than 3 longer ones, say so
+
+
+def load_module(source, name, filename):
+    module = types.ModuleType(name)
+    module.__file__ = filename
+    module.__builtins__ = builtins
+    sys.modules[name] = module  # dataclasses and pickle look a class's module up by name
+    exec(compile(source, filename, "exec"), module.__dict__)
+    return module
+
+
+def time_growth(module, names, scale):
+    """[(n, median seconds)] for n = 1000, 2000, 4000, … while the budget (setup included) lasts."""
+    setup = compile(scale.get("setup", ""), "<scale setup>", "exec")
+    run = compile(scale["run"], "<scale run>", "exec")
+    points, started_all, n = [], time.perf_counter(), 1000
+    while time.perf_counter() - started_all < MEASURE_BUDGET_S and n <= 1_024_000:
+        times = []
+        for _ in range(3):
+            namespace = {"__builtins__": builtins, "n": n}
+            namespace.update({name: module.__dict__[name] for name in names if name in module.__dict__})
+            exec(setup, namespace)
+            gc.collect()
+            gc.disable()  # a collection inside one timing is noise, not growth
+            try:
+                started = time.perf_counter()
+                exec(run, namespace)
+                times.append(time.perf_counter() - started)
+            finally:
+                gc.enable()
+            if times[-1] > SLOWEST_RUN_S:
+                break
+        times.sort()
+        points.append((n, times[len(times) // 2]))
+        if times[-1] > SLOWEST_RUN_S:
+            break
+        n *= 2
+    return points
+
+
+def fitted_growth(points):
+    """The growth model that fits the points best, "a or b" when two fit about as well, None
+    when too few runs took long enough for the timer to tell."""
+    timed = [(n, t) for n, t in points if t >= TOO_FAST_S]
+    if len(timed) < 3:
+        return None
+    spreads = []
+    for label, model in GROWTHS:
+        ratios = [t / model(n) for n, t in timed]
+        mean = sum(ratios) / len(ratios)
+        spreads.append((math.sqrt(sum((r - mean) ** 2 for r in ratios) / len(ratios)) / mean, label))
+    spreads.sort()
+    (best, label), (second, other) = spreads[0], spreads[1]
+    if second - best < 0.1:
+        order = [g for g, _ in GROWTHS]
+        first, then = sorted([label, other], key=order.index)
+        return f"{first} or {then}"
+    return label
+
+
+def growth_of(module, names, scale):
+    points = time_growth(module, names, scale)
+    return {"points": points, "growth": fitted_growth(points)}
+
+
+def measure(job, module):
+    """Times the user's solution (already loaded) and the reference at growing n."""
+    scale, names = job["scale"], job["names"]
+    try:
+        reference = load_module(job["reference"], "reference", "reference.py")
+        theirs = growth_of(reference, names, scale)
+        yours = growth_of(module, names, scale)
+    except Exception as error:  # a broken scale input, or the user's code failing at large n
+        return {"error": last_line(error)}
+    common = [n for n, _ in yours["points"] if n in dict(theirs["points"])]
+    result = {"yours": yours, "reference": theirs}
+    if common:
+        n = max(common)
+        result.update(at_n=n, yours_s=dict(yours["points"])[n], reference_s=dict(theirs["points"])[n])
+    return result
 
 
 def main(job_path, result_path):

@@ -77,15 +77,18 @@ export class PythonRunner {
     pending.resolve({ ...verdict, wall_ms: Date.now() - pending.started });
   }
 
+  limitMs(job) { return job.time_limit_s ? job.time_limit_s * 1000 : this.timeLimitMs; }
+
   timeoutVerdict({ job, cases }) {
     const running = job.cases[cases.length];
-    const seconds = this.timeLimitMs / 1000;
+    const seconds = this.limitMs(job) / 1000;
     return { status: 'timeout', passed: cases.filter((c) => c.status === 'pass').length,
       total: job.cases.length, cases,
       message: `Stopped after ${seconds} s` + (running ? `: case "${running.name}" was still running.` : '.') };
   }
 
-  // Grades `job` ({solution, names, cases}); onCase(result) is called as each case finishes.
+  // Grades `job` ({solution, names, cases}, optionally time_limit_s, scale and reference: see
+  // grade.py); onCase(result) is called as each case finishes.
   async run(job, onCase = () => {}) {
     if (this.pending) throw new Error('a run is already going');
     try {
@@ -99,7 +102,7 @@ export class PythonRunner {
     if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
     return new Promise((resolve) => {
       this.pending = { id, job, onCase, resolve, started: Date.now(), timedOut: false, cases: [] };
-      this.pending.timer = setTimeout(() => this.overTime(id), this.timeLimitMs);
+      this.pending.timer = setTimeout(() => this.overTime(id), this.limitMs(job));
       this.worker.post({ type: 'run', id, job });
     });
   }

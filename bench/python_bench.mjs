@@ -1,0 +1,102 @@
+// Figures for code practice on the phone profile (scripts/bench-web.sh python; prints, asserts
+// nothing). A run is the card's
+// starter against its cases (every case runs and fails): the time measured is Run → verdict.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import {
+  serveSite, withProfile, openPhone, waitForApp, tap, typeInto, appState, site,
+} from '../tests/e2e/harness.mjs';
+
+const CARD = 'largest-without-builtins';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function openPractice(page) {
+  await tap(page, 'tab-browse');
+  await typeInto(page, 'search', 'largest element without');
+  await waitForApp(page, (s) => !!s.targets['result-0']);
+  await tap(page, 'result-0');
+  await waitForApp(page, (s) => s.open_card === CARD);
+  await tap(page, 'practice');
+  await waitForApp(page, (s) => s.screen === 'practice');
+}
+
+// Taps Run and returns the milliseconds until the verdict is on screen, and the verdict.
+async function timedRun(page) {
+  const before = (await appState(page)).practice.runs;
+  const started = Date.now();
+  await tap(page, 'run');
+  const done = await waitForApp(page, (s) => s.practice && !s.practice.running && s.practice.runs > before,
+    { timeout: 120000 });
+  return { ms: Date.now() - started, status: done.practice.status };
+}
+
+const runtime = JSON.parse(readFileSync(join(site, 'runtime.json'), 'utf8'));
+let raw = 0, gzip = 0, brotli = 0;
+for (const file of runtime.files) {
+  const body = readFileSync(join(site, file.path));
+  raw += body.length;
+  gzip += gzipSync(body, { level: 9 }).length;
+  brotli += brotliCompressSync(body).length;
+}
+const mb = (n) => (n / 1e6).toFixed(2) + ' MB';
+console.log(`Python runtime ${runtime.version}: ${runtime.files.length} files, ${mb(raw)} raw, ${mb(gzip)} gzip, ${mb(brotli)} brotli`);
+
+const served = await serveSite();
+await withProfile(async (dir) => {
+  let phone = await openPhone(dir);
+  await phone.page.goto(served.url);
+  await waitForApp(phone.page, (s) => s.screen === 'today');
+  await openPractice(phone.page);
+  const first = await timedRun(phone.page);  // downloads the runtime into the cache
+  console.log(`first run ever (downloads the runtime from the local server): ${first.ms} ms (${first.status})`);
+  const isolated = await phone.page.evaluate(() => crossOriginIsolated);
+  console.log(`cross-origin isolated (interrupt without restart): ${isolated}`);
+
+  const warm = [];
+  for (let i = 0; i < 5; i++) warm.push((await timedRun(phone.page)).ms);
+  console.log(`warm run → verdict: median ${median(warm)} ms of 5 (${warm.join(', ')})`);
+
+  const memory = await phone.page.evaluate(async () => {
+    if (!performance.measureUserAgentSpecificMemory) return null;
+    const result = await performance.measureUserAgentSpecificMemory();
+    let workers = 0;
+    for (const entry of result.breakdown) {
+      if (entry.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope')) workers += entry.bytes;
+    }
+    return { total: result.bytes, workers };
+  });
+  console.log(memory ? `memory: ${mb(memory.total)} in all, the Python worker ${mb(memory.workers)}`
+    : 'memory: not measurable here (measureUserAgentSpecificMemory is missing)');
+
+  // An infinite loop: the verdict comes at the time limit; then how soon the next run answers.
+  const loop = await (async () => {
+    const state = await appState(phone.page);
+    await tap(phone.page, 'editor');
+    await waitForApp(phone.page, (s) => s.text_input);
+    for (const _ of state.practice.code.split('\n')) await phone.page.keyboard.press('ArrowDown');
+    await phone.page.keyboard.press('End');
+    await phone.page.keyboard.type('\nwhile True: pass');
+    return timedRun(phone.page);
+  })();
+  console.log(`infinite loop → verdict (${loop.status}): ${loop.ms} ms`);
+  // Undo the loop line: the next run answers once the runner is ready again.
+  await tap(phone.page, 'editor');
+  await waitForApp(phone.page, (s) => s.text_input);
+  for (let i = 0; i < 'while True: pass'.length + 1; i++) await phone.page.keyboard.press('Backspace');
+  const after = await timedRun(phone.page);
+  console.log(`infinite loop until ready: the next run's verdict ${after.ms} ms later (${after.status}); loop + next: ${loop.ms + after.ms} ms`);
+  await phone.context.close();
+
+  const cold = [];
+  for (let i = 0; i < 5; i++) {
+    phone = await openPhone(dir);
+    await phone.page.goto(served.url);
+    await waitForApp(phone.page, (s) => s.screen === 'today');
+    await openPractice(phone.page);
+    cold.push((await timedRun(phone.page)).ms);
+    await phone.context.close();
+  }
+  console.log(`cold run → verdict (first run after launch, runtime from the service-worker cache): median ${median(cold)} ms of 5 (${cold.join(', ')})`);
+});
+served.server.close();
