@@ -272,9 +272,10 @@
     async check() {
       try {
         python.runtime = python.runtime || await (await fetch('runtime.json')).json();
-        const cache = await caches.open(python.runtime.cache);
-        const held = await Promise.all(python.runtime.files.map((f) => cache.match(f.path)));
-        if (python.state !== 'downloading') python.state = held.every(Boolean) ? 'ready' : 'absent';
+        // has() first: open() would create an empty cache for a runtime never downloaded.
+        const cache = await caches.has(python.runtime.cache) && await caches.open(python.runtime.cache);
+        const held = cache && await Promise.all(python.runtime.files.map((f) => cache.match(f.path)));
+        if (python.state !== 'downloading') python.state = held && held.every(Boolean) ? 'ready' : 'absent';
       } catch (e) {
         python.state = 'failed';
         python.message = 'The Python runtime could not be looked up (' + reason(e) + ').';
@@ -300,9 +301,20 @@
           }
         }
         python.state = 'absent';
-        await python.check();  // ready once the service worker has stored every file
-        if (python.state !== 'ready' && navigator.serviceWorker && !navigator.serviceWorker.controller) {
-          python.state = 'ready';  // no service worker yet (first launch): runs work while online
+        if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+          // Ready once the service worker has stored every file (it does so as they stream).
+          for (let i = 0; i < 30 && python.state !== 'ready'; i++) {
+            await python.check();
+            if (python.state !== 'ready') await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
+        if (python.state !== 'ready') {
+          // Without a service worker yet (the very first visit) runs work while online; with one
+          // that could not keep the files (storage full), they are not offline either: say so.
+          const firstVisit = !(navigator.serviceWorker && navigator.serviceWorker.controller);
+          python.state = 'ready';
+          python.message = firstVisit ? 'Python runs now; it can be kept for offline use once PyPrep is installed (open it again).'
+            : 'Python runs now, but could not be kept for offline use (is the storage full?).';
         }
       } catch (e) {
         python.state = abort.signal.aborted ? 'absent' : 'failed';

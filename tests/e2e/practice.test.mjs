@@ -4,9 +4,12 @@
 // launch downloads no Python.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serveSite, withPhone, waitForApp, tap, appState, typeInto, artifacts, screenshotStats,
+  serveSite, withPhone, waitForApp, tap, appState, typeInto, artifacts, screenshotStats, root,
 } from './harness.mjs';
 
 let served;
@@ -101,6 +104,14 @@ test('a correct solution typed on the phone passes every case; a buggy one names
   assert.equal(empty.line, 2, 'the line of the user\'s code');
   const ties = failed.practice.cases.find((c) => c.name === 'the first of equal maxima');
   assert.deepEqual([ties.status, ties.expected, ties.actual], ['fail', "'first'", "'second'"]);
+
+  // The command for scripts gives the same verdict for the same code.
+  const file = join(mkdtempSync(join(tmpdir(), 'pyprep-code-')), 'solution.py');
+  writeFileSync(file, failed.practice.code);
+  const command = JSON.parse(execFileSync('node', [join(root, 'scripts/run-code.mjs'), '--card', CARD, file], { encoding: 'utf8' }));
+  assert.equal(command.status, failed.practice.status);
+  assert.deepEqual(command.cases.map((c) => [c.name, c.status, c.expected ?? '', c.actual ?? '', c.line ?? 0]),
+    failed.practice.cases.map((c) => [c.name, c.status, c.expected, c.actual, c.line]));
   assert.deepEqual(problems.consoleErrors, []);
 }));
 

@@ -1,5 +1,6 @@
 // A new build reaches users safely: it installs beside the running one, the open app keeps
-// working on its own files, and the next launch runs the new build with the old cache deleted.
+// working on its own files, and the next launch runs the new build with the old cache deleted
+// and the downloaded Python runtime kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,9 @@ test('a new build waits for the next launch and then replaces the old one', () =
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();  // now controlled by the first build's worker
     await waitForApp(page, (s) => s.screen === 'today');
+    // Python for offline use, as Settings' Download button gets it.
+    assert.equal(await page.evaluate(() => window.pyprepBridge.python.download()), true);
+    const runtimeCache = await page.evaluate(() => window.pyprepBridge.python.runtime.cache);
 
     publishNextBuild(copy);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
@@ -46,7 +50,10 @@ test('a new build waits for the next launch and then replaces the old one', () =
     await next.goto(url);
     await waitForApp(next, (s) => s.screen === 'today');
     assert.equal(await buildMarker(next), 'next');
-    assert.deepEqual(await next.evaluate(() => caches.keys()), ['pyprep-nextbuild'], 'the old cache is gone');
+    assert.deepEqual((await next.evaluate(() => caches.keys())).sort(), ['pyprep-nextbuild', runtimeCache].sort(),
+      'the old build\'s cache is gone, the Python runtime stays');
+    assert.equal(await next.evaluate(async () => { await window.pyprepBridge.python.check(); return window.pyprepBridge.python.state; }),
+      'ready', 'the update downloads no Python again');
   } finally {
     await context.close();
     server.close();
