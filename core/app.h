@@ -129,6 +129,10 @@ class App {
   Status reset_draft(std::size_t card, std::int64_t now_ms);  // back to the starter
   // Runs on the desktop's or the phone's Python; `runner` must outlive the app.
   void attach_runner(CodeRunner& runner) { runner_ = &runner; }
+  // A code task was opened: the runner may load ahead of the first run.
+  void warm_up_runner() {
+    if (runner_) runner_->warm_up();
+  }
   // Why card's task cannot run here, or nullopt.
   std::optional<std::string> cannot_run(std::size_t card) const;
   // Grades draft(card) against the card's cases; tick() records the verdict as a code_run event.

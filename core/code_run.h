@@ -62,6 +62,9 @@ class CodeRunner {
   virtual ~CodeRunner() = default;
   // Why this runner cannot run `task` (the phone's Python has no processes), or nullopt.
   virtual std::optional<std::string> cannot_run(const CodeTask& task) const = 0;
+  // Loads the runtime ahead of a first run when it is already on the device (a code task was
+  // opened); it costs memory, so only then.
+  virtual void warm_up() = 0;
   // Starts grading a code_job(); one at a time.
   virtual void run(std::string job) = 0;
   // The verdict's JSON once the run ended, then nullopt until the next run ends.

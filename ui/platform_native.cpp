@@ -45,6 +45,7 @@ class NativeCodeRunner final : public CodeRunner {
     if (thread_.joinable()) thread_.join();
   }
   std::optional<std::string> cannot_run(const CodeTask&) const override { return std::nullopt; }
+  void warm_up() override {}  // python3 starts in a few milliseconds
   void run(std::string job) override {
     if (thread_.joinable()) thread_.join();
     thread_ = std::thread([this, job = std::move(job)] {

@@ -70,6 +70,7 @@ EM_JS(void, pyprep_js_publish, (double frames, const char* state), {
   pyprepBridge.publish(frames, UTF8ToString(state));
 });
 EM_JS(void, pyprep_js_python_run, (const char* job), { pyprepBridge.python.run(UTF8ToString(job)); });
+EM_JS(void, pyprep_js_python_warm_up, (), { pyprepBridge.python.warmUp(); });
 EM_JS(char*, pyprep_js_python_status, (), {
   const text = pyprepBridge.pythonStatus();
   const size = lengthBytesUTF8(text) + 1;
@@ -133,6 +134,7 @@ class WebCodeRunner final : public CodeRunner {
     if (task.not_on_phone.empty()) return std::nullopt;
     return task.not_on_phone;
   }
+  void warm_up() override { pyprep_js_python_warm_up(); }
   void run(std::string job) override { pyprep_js_python_run(job.c_str()); }
   std::optional<std::string> take_verdict() override { return std::exchange(verdict_, std::nullopt); }
   void finished(std::string verdict) { verdict_ = std::move(verdict); }

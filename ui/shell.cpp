@@ -224,6 +224,7 @@ nlohmann::json Shell::practice_state() const {
           {"message", run.card == practice_.card && run.verdict ? run.verdict->message : ""},
           {"cases", cases},
           {"runs", app_.collection().cards()[practice_.card].attempts.runs},
+          {"duration_ms", run.card == practice_.card && run.verdict ? run.verdict->duration_ms : 0},
           {"growth", run.card == practice_.card && run.verdict && run.verdict->growth
                          ? nlohmann::json{{"yours", run.verdict->growth->yours},
                                           {"reference", run.verdict->growth->reference},

@@ -326,31 +326,39 @@
       return python.state === 'ready';
     },
     cancel() { if (python.abort) python.abort.abort(); },
+    async makeRunner() {
+      if (!python.runner) {
+        const { PythonRunner } = await import('./runner/host.mjs');
+        python.runner = python.runner || new PythonRunner({
+          spawn: () => {
+            const worker = new Worker('runner/worker.mjs', { type: 'module' });
+            return {
+              post: (message) => worker.postMessage(message),
+              listen: (handler) => {
+                worker.onmessage = (event) => handler(event.data);
+                worker.onerror = (event) => handler({ type: 'died', message: event.message || 'the worker failed' });
+              },
+              terminate: () => worker.terminate(),
+            };
+          },
+          indexURL: new URL('pyodide/', location.href).href,
+          graderURL: new URL('runner/grade.py', location.href).href,
+        });
+      }
+      return python.runner;
+    },
+    // A code task was opened: if Python is on the device, load it now rather than at Run.
+    warmUp() {
+      if (python.state !== 'ready') return;
+      python.makeRunner().then((runner) => runner.start()).catch(() => {});  // Run reports failures
+    },
     async run(jobText) {
       let verdict;
       try {
         if (!(await python.download())) {
           verdict = { status: 'unavailable', passed: 0, total: 0, cases: [], message: python.message };
         } else {
-          if (!python.runner) {
-            const { PythonRunner } = await import('./runner/host.mjs');
-            python.runner = new PythonRunner({
-              spawn: () => {
-                const worker = new Worker('runner/worker.mjs', { type: 'module' });
-                return {
-                  post: (message) => worker.postMessage(message),
-                  listen: (handler) => {
-                    worker.onmessage = (event) => handler(event.data);
-                    worker.onerror = (event) => handler({ type: 'died', message: event.message || 'the worker failed' });
-                  },
-                  terminate: () => worker.terminate(),
-                };
-              },
-              indexURL: new URL('pyodide/', location.href).href,
-              graderURL: new URL('runner/grade.py', location.href).href,
-            });
-          }
-          verdict = await python.runner.run(JSON.parse(jobText));
+          verdict = await (await python.makeRunner()).run(JSON.parse(jobText));
         }
       } catch (e) {
         verdict = { status: 'unavailable', passed: 0, total: 0, cases: [], message: 'Python could not run (' + reason(e) + ').' };

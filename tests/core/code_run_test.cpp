@@ -35,6 +35,7 @@ class FakeRunner : public CodeRunner {
     if (!task.not_on_phone.empty()) return task.not_on_phone;
     return std::nullopt;
   }
+  void warm_up() override {}
   void run(std::string job) override { jobs.push_back(std::move(job)); }
   std::optional<std::string> take_verdict() override {
     if (verdicts.empty() || jobs.size() <= taken) return std::nullopt;

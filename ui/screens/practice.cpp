@@ -100,6 +100,8 @@ void practice_screen(Ui& ui, PracticeState& state) {
   const Card& card = app.bank().cards[state.card];
   const CodeTask& task = *card.code;
   if (!state.loaded) {
+    ImGui::SetNextWindowScroll(ImVec2(0, 0));  // a task opens at its top, whatever was open before
+    if (!app.cannot_run(state.card)) app.warm_up_runner();
     state.text = app.draft(state.card);
     state.seen_runs = app.collection().cards()[state.card].attempts.runs;
     state.loaded = true;
