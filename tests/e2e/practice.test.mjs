@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serveSite, withPhone, waitForApp, tap, appState, typeInto, artifacts, screenshotStats, root,
+  serveSite, withPhone, waitForApp, tap, appState, typeInto, artifacts, screenshotStats, root, scrollTo,
 } from './harness.mjs';
 
 let served;
@@ -145,4 +145,29 @@ test('an infinite loop is stopped and the next run works; the draft survives a r
   assert.equal(offline.practice.status, 'pass', 'Python runs offline once downloaded');
   console.log(`# infinite loop: verdict after ${stoppedAfter} ms`);
   assert.deepEqual(problems.consoleErrors, []);
+}));
+
+test('Settings downloads Python for offline use with progress in MB, and the download can be cancelled', () => withPhone(served.url, async ({ page, context }) => {
+  const python = () => page.evaluate(() => JSON.parse(window.pyprepBridge.pythonStatus()));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions',
+    { offline: false, latency: 20, downloadThroughput: 1.5e6, uploadThroughput: 1e6 });  // a slow phone line
+  await tap(page, 'tab-settings');
+  await scrollTo(page, 'python-download');
+  await tap(page, 'python-download');
+  await waitForApp(page, (s) => !!s.targets['python-cancel']);
+  const downloading = await python();
+  assert.equal(downloading.state, 'downloading');
+  assert.ok(downloading.total > 13e6, 'the size to download is known');
+  await tap(page, 'python-cancel');
+  await waitForApp(page, (s) => !!s.targets['python-download']);
+  const cancelled = await python();
+  assert.deepEqual([cancelled.state, cancelled.message], ['absent', 'Download cancelled.']);
+  assert.ok(cancelled.done < cancelled.total);
+
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await tap(page, 'python-download');
+  await waitForApp(page, (s) => !s.targets['python-download'] && !s.targets['python-cancel'], { timeout: 60000 });
+  assert.equal((await python()).state, 'ready');
+  await cdp.detach();
 }));
