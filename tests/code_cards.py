@@ -115,7 +115,7 @@ def check_scale(card, scratch):
             run = subprocess.run([sys.executable, "-I", driver, str(GRADER.parent), job_path], cwd=work,
                                  stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=TIMEOUT_S)
         except subprocess.TimeoutExpired:
-            return [f'{card["id"]}: the scale input timed out at n = 1000']
+            return [f'{card["id"]}: the scale input timed out at the smallest n']
     if run.returncode != 0:
         return [f'{card["id"]}: the scale input fails: {run.stderr.strip().splitlines()[-1:]}']
     return []

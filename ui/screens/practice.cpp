@@ -45,8 +45,8 @@ void growth(const Theme& theme, const GrowthVerdict& g) {
                  "At n = " + with_thousands(g.at_n) + ": " + duration(g.yours_s) + " against " + duration(g.reference_s) + ".");
   }
   wrapped_text(theme, FontRole::Caption, c.text_secondary,
-               "Timed at n = 1 000, 2 000, 4 000, … (median of 3) for about 3 s in all; a phone's timer is noisy, "
-               "so a close call shows both fits.");
+               "Timed at n = 125, 250, 500, … up to 512 000 (median of 3, about 3 s in all); the growth is the "
+               "slope of time against n. n and n log n look alike at these sizes, so both are named.");
 }
 
 std::string summary(const CodeVerdict& verdict) {

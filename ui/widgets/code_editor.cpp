@@ -112,7 +112,9 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
   ImGui::SetCursorScreenPos(ImVec2(top.x + gutter, top.y));
   ImGui::PushFont(font);
   ImGui::PushStyleColor(ImGuiCol_FrameBg, c.raised);
-  ImGui::PushStyleColor(ImGuiCol_Text, c.text);
+  // ImGui's own text is invisible: every token is drawn over it in its colour, and the caret too
+  // (drawn twice, a glyph's edge would show both colours).
+  ImGui::PushStyleColor(ImGuiCol_Text, with_alpha(c.text, 0.0f));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, pad);
   ImGui::PushID(target);
   const bool changed = ImGui::InputTextMultiline(
@@ -155,11 +157,26 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
       continue;
     }
     const float w = font->CalcTextSizeA(size, FLT_MAX, -1, piece.data(), piece.data() + piece.size()).x;
-    const ImU32 color = code_token_color(theme, token.kind);
-    if (token.kind != python::TokenKind::Whitespace && color != c.text) {
-      over->AddText(font, size, ImVec2(origin.x + x, origin.y + y), color, piece.data(), piece.data() + piece.size());
+    if (token.kind != python::TokenKind::Whitespace) {
+      over->AddText(font, size, ImVec2(origin.x + x, origin.y + y), code_token_color(theme, token.kind), piece.data(),
+                    piece.data() + piece.size());
     }
     x += w;
+  }
+  if (input) {  // the caret, steady (a blink would need frames while idle)
+    const int cursor = std::clamp(input->Stb.cursor, 0, input->CurLenW);
+    int line = 0;
+    int line_start = 0;
+    for (int i = 0; i < cursor; ++i) {
+      if (input->TextW[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    float caret_x = 0;
+    for (int i = line_start; i < cursor; ++i) caret_x += font->GetCharAdvance(input->TextW[i]) * size / font->FontSize;
+    const ImVec2 at(origin.x + caret_x, origin.y + line * size);
+    over->AddLine(at, ImVec2(at.x, at.y + size), c.text, std::max(1.0f, 0.09f * em));
   }
   over->PopClipRect();
   return changed;

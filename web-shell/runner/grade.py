@@ -221,18 +221,13 @@ def run_to_end(coroutine):
     raise RuntimeError("grade() suspended outside an event loop")
 
 
-# Growth models for measured times; the one whose time-per-unit stays most constant wins.
-GROWTHS = [
-    ("1", lambda n: 1.0),
-    ("log n", lambda n: math.log2(n)),
-    ("n", lambda n: float(n)),
-    ("n log n", lambda n: n * math.log2(n)),
-    ("n²", lambda n: float(n) ** 2),
-    ("n³", lambda n: float(n) ** 3),
-]
+# How the time grows with n, from the slope of log(time) against log(n): a slope near 1 is n (or
+# n log n: the two cannot be told apart over the sizes a phone can time), near 2 is n², and so on.
+GROWTH_BANDS = [(0.3, "1 or log n"), (0.8, "between log n and n"), (1.25, "n or n log n"),
+                (1.75, "between n log n and n²"), (2.5, "n²"), (float("inf"), "n³ or worse")]
 MEASURE_BUDGET_S = 1.4  # per solution; both together stay near 3 s
 SLOWEST_RUN_S = 0.35    # no larger n once one run takes this long
-TOO_FAST_S = 0.001      # shorter runs are timer noise; with fewer than 3 longer ones, say so
+TOO_FAST_S = 0.0002     # shorter runs are timer noise; with fewer than 4 longer ones, say so
 
 
 def load_module(source, name, filename):
@@ -245,11 +240,12 @@ def load_module(source, name, filename):
 
 
 def time_growth(module, names, scale):
-    """[(n, median seconds)] for n = 1000, 2000, 4000, … while the budget (setup included) lasts."""
+    """[(n, median seconds)] for n = 125, 250, 500, … while the budget (setup included) lasts; small
+    sizes cost little for a fast solution and give a slow one enough sizes before it gets slow."""
     setup = compile(scale.get("setup", ""), "<scale setup>", "exec")
     run = compile(scale["run"], "<scale run>", "exec")
-    points, started_all, n = [], time.perf_counter(), 1000
-    while time.perf_counter() - started_all < MEASURE_BUDGET_S and n <= 1_024_000:
+    points, started_all, n = [], time.perf_counter(), 125
+    while time.perf_counter() - started_all < MEASURE_BUDGET_S and n <= 512_000:
         times = []
         for _ in range(3):
             namespace = {"__builtins__": builtins, "n": n}
@@ -274,23 +270,16 @@ def time_growth(module, names, scale):
 
 
 def fitted_growth(points):
-    """The growth model that fits the points best, "a or b" when two fit about as well, None
-    when too few runs took long enough for the timer to tell."""
-    timed = [(n, t) for n, t in points if t >= TOO_FAST_S]
-    if len(timed) < 3:
+    """How the time grows, as a GROWTH_BANDS label, or None when fewer than four sizes took long
+    enough for the timer to tell. The slope is the median of the slopes between every two sizes
+    (Theil-Sen), so one run slowed by the machine does not decide it."""
+    timed = [(math.log(n), math.log(t)) for n, t in points if t >= TOO_FAST_S]
+    if len(timed) < 4:
         return None
-    spreads = []
-    for label, model in GROWTHS:
-        ratios = [t / model(n) for n, t in timed]
-        mean = sum(ratios) / len(ratios)
-        spreads.append((math.sqrt(sum((r - mean) ** 2 for r in ratios) / len(ratios)) / mean, label))
-    spreads.sort()
-    (best, label), (second, other) = spreads[0], spreads[1]
-    if second - best < 0.1:
-        order = [g for g, _ in GROWTHS]
-        first, then = sorted([label, other], key=order.index)
-        return f"{first} or {then}"
-    return label
+    slopes = sorted((y2 - y1) / (x2 - x1) for i, (x1, y1) in enumerate(timed) for x2, y2 in timed[i + 1:])
+    middle = len(slopes) // 2
+    slope = slopes[middle] if len(slopes) % 2 else (slopes[middle - 1] + slopes[middle]) / 2
+    return next(label for limit, label in GROWTH_BANDS if slope < limit)
 
 
 def growth_of(module, names, scale):
