@@ -397,8 +397,8 @@ void App::flush_drafts(std::int64_t now_ms) {
   auto edits = std::move(draft_edits_);
   draft_edits_.clear();
   for (auto& [card, edit] : edits) {
-    const std::string& saved = collection_.cards()[card].draft;
-    if (edit.code == (saved.empty() ? task_of(card)->starter : saved)) continue;
+    const std::optional<std::string>& saved = collection_.cards()[card].draft;
+    if (edit.code == saved.value_or(task_of(card)->starter)) continue;
     // A refusal (storage unreadable) keeps the text on screen; the save error says why.
     if (!commit(Draft{bank_.cards[card].id, edit.code}, now_ms)) draft_edits_[card] = std::move(edit);
   }
@@ -409,15 +409,15 @@ const std::string& App::draft(std::size_t card) const {
   static const std::string kNone;
   const CodeTask* task = task_of(card);
   if (!task) return kNone;
-  const std::string& saved = collection_.cards()[card].draft;
-  return saved.empty() ? task->starter : saved;
+  const std::optional<std::string>& saved = collection_.cards()[card].draft;
+  return saved ? *saved : task->starter;
 }
 
 Status App::reset_draft(std::size_t card, std::int64_t now_ms) {
   if (!task_of(card)) return Error{"This card has no code task."};
   draft_edits_.erase(card);
-  if (collection_.cards()[card].draft.empty()) return ok_status();
-  return commit(Draft{bank_.cards[card].id, ""}, now_ms);
+  if (!collection_.cards()[card].draft) return ok_status();
+  return commit(ResetDraft{bank_.cards[card].id}, now_ms);
 }
 
 std::optional<std::string> App::cannot_run(std::size_t card) const {

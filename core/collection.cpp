@@ -82,6 +82,9 @@ Status Collection::apply_body(const Event& event) {
   } else if (const auto* e = std::get_if<Draft>(&event.body)) {
     if (!bank_->cards[card].code) return Error{"card " + e->card_id + " is not a code task"};
     progress->draft = e->code;
+  } else if (const auto* e = std::get_if<ResetDraft>(&event.body)) {
+    if (!bank_->cards[card].code) return Error{"card " + e->card_id + " is not a code task"};
+    progress->draft.reset();
   } else if (const auto* e = std::get_if<CodeRun>(&event.body)) {
     if (!bank_->cards[card].code) return Error{"card " + e->card_id + " is not a code task"};
     if (e->passed < 0 || e->total < 0 || e->passed > e->total)

@@ -49,7 +49,7 @@ struct CardProgress {
   bool leech = false;
   std::int64_t buried_until_ms = 0;
   std::string note;
-  std::string draft;  // the user's code for a code task; empty: the starter
+  std::optional<std::string> draft;  // the user's code for a code task; none: the starter
   CodeAttempts attempts;
   // Every review still in effect, oldest first; resets keep it (it is what the user did).
   std::vector<ReviewEntry> history;

@@ -77,6 +77,10 @@ void write_body(ordered_json& out, const EventBody& body) {
             out["card"] = e.card_id;
             out["code"] = e.code;
           },
+          [&](const ResetDraft& e) {
+            out["type"] = "reset_draft";
+            out["card"] = e.card_id;
+          },
           [&](const CodeRun& e) {
             out["type"] = "code_run";
             out["card"] = e.card_id;
@@ -456,6 +460,7 @@ Result<EventBody> read_body(const std::string& type, Fields& f) {
     std::string card = f.text("card");
     return EventBody(Draft{std::move(card), f.text("code")});
   }
+  if (type == "reset_draft") return EventBody(ResetDraft{f.text("card")});
   if (type == "code_run") {
     CodeRun e{f.text("card"), f.text("status")};
     e.passed = f.integer("passed");

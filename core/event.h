@@ -17,7 +17,8 @@
 //   reset_all    (nothing more)
 //   parameters   w (21 numbers), meta (JSON object, e.g. which optimizer run produced them)
 //   backup       records (how many records the backup file made at at_ms holds)
-//   draft        card, code (what the user has typed for a code task; empty: back to the starter)
+//   draft        card, code (what the user has typed for a code task, maybe nothing)
+//   reset_draft  card (back to the task's starter)
 //   code_run     card, status (pass, fail, error, syntax, timeout), passed, total, duration_ms
 // Unknown fields are ignored, so older builds can read records written by newer ones.
 #include <cstdint>
@@ -92,6 +93,11 @@ struct Draft {
   bool operator==(const Draft&) const = default;
 };
 
+struct ResetDraft {
+  std::string card_id;
+  bool operator==(const ResetDraft&) const = default;
+};
+
 // One run of the user's code against a code task's cases.
 struct CodeRun {
   std::string card_id;
@@ -104,7 +110,7 @@ struct CodeRun {
 
 using EventBody = std::variant<Review, Undo, SetSuspended, Bury, ResetCard, ChangeSettings,
                                SetBookmarked, Note, ResetAllProgress, SetParameters, BackupMade,
-                               Draft, CodeRun>;
+                               Draft, ResetDraft, CodeRun>;
 
 struct Event {
   std::uint64_t id = 0;

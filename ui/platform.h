@@ -73,6 +73,8 @@ class Platform {
   virtual bool take_back_request() = 0;
   // Insets of the display cut-outs and system bars (CSS env(safe-area-inset-*)).
   virtual Rect safe_area() const = 0;  // x = left, y = top, w = right, h = bottom
+  // How much of the bottom of the screen the on-screen keyboard covers (0 when closed or none).
+  virtual float keyboard_inset() const = 0;
 
   // Test hook: called after every rendered frame with a JSON summary of the app's state.
   virtual void publish_state(std::uint64_t frames, std::string_view state_json) = 0;

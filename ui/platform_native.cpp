@@ -191,6 +191,7 @@ class NativePlatform final : public Platform {
   void copy_to_clipboard(std::string_view text) override {
     SDL_SetClipboardText(std::string(text).c_str());
   }
+  float keyboard_inset() const override { return 0; }
   CodeRunner& code_runner() override { return runner_; }
   PythonRuntime python_runtime() const override { return {PythonRuntime::State::Installed, 0, 0, {}}; }
   void download_python() override {}

@@ -69,6 +69,7 @@ EM_JS(void, pyprep_js_safe_area, (float* insets), {
 EM_JS(void, pyprep_js_publish, (double frames, const char* state), {
   pyprepBridge.publish(frames, UTF8ToString(state));
 });
+EM_JS(float, pyprep_js_keyboard_inset, (), { return pyprepBridge.keyboardInset(); });
 EM_JS(void, pyprep_js_python_run, (const char* job), { pyprepBridge.python.run(UTF8ToString(job)); });
 EM_JS(void, pyprep_js_python_warm_up, (), { pyprepBridge.python.warmUp(); });
 EM_JS(char*, pyprep_js_python_status, (), {
@@ -177,6 +178,7 @@ class WebPlatform final : public Platform {
   void outside_change() { outside_change_ = true; }
 
   void copy_to_clipboard(std::string_view text) override { pyprep_js_copy(std::string(text).c_str()); }
+  float keyboard_inset() const override { return pyprep_js_keyboard_inset(); }
   CodeRunner& code_runner() override { return runner_; }
   WebCodeRunner& web_runner() { return runner_; }
   PythonRuntime python_runtime() const override {

@@ -218,7 +218,7 @@ nlohmann::json Shell::practice_state() const {
   const Platform::PythonRuntime runtime = platform_.python_runtime();
   return {{"card", app_.bank().cards[practice_.card].id},
           {"code", app_.draft(practice_.card)},
-          {"saved_draft", app_.collection().cards()[practice_.card].draft},
+          {"saved_draft", app_.collection().cards()[practice_.card].draft.value_or("")},
           {"running", run.running},
           {"status", status},
           {"message", run.card == practice_.card && run.verdict ? run.verdict->message : ""},

@@ -191,6 +191,12 @@
     // the root lands on the root entry; the guard is pushed again so Back never leaves the app.
     pushHistory() { history.pushState({ pyprep: 'screen' }, ''); },
 
+    // The part of the layout the on-screen keyboard covers: the visual viewport shrinks, the page
+    // (and the canvas) does not.
+    keyboardInset() {
+      const view = window.visualViewport;
+      return view ? Math.max(0, window.innerHeight - view.height - view.offsetTop) : 0;
+    },
     safeArea() {
       const style = getComputedStyle(document.getElementById('safe-area'));
       return { left: parseFloat(style.paddingLeft) || 0, top: parseFloat(style.paddingTop) || 0,
@@ -436,6 +442,7 @@
     if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
     python.check();
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { if (bridge.running) Module._pyprep_wake(); });
+    if (window.visualViewport) window.visualViewport.addEventListener('resize', wakeApp);  // the keyboard opened or closed
 
     const canvas = document.getElementById('canvas');
     const focusIfField = (x, y) => { if (keyboard.hits(x, y)) keyboard.focus(); };

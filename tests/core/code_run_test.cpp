@@ -136,6 +136,9 @@ TEST_CASE("draft and code_run events round-trip through records") {
   CHECK(to_record(run) ==
         R"({"id":5,"by":"w1","at_ms":1700000000000,"type":"code_run","card":"b1","status":"fail","passed":1,"total":2,"duration_ms":37})");
   CHECK(parse_record(to_record(run)).value() == run);
+  const Event reset{6, T0, ResetDraft{"b1"}, "w1"};
+  CHECK(to_record(reset) == R"({"id":6,"by":"w1","at_ms":1700000000000,"type":"reset_draft","card":"b1"})");
+  CHECK(parse_record(to_record(reset)).value() == reset);
 }
 
 TEST_CASE("replay keeps the last draft and counts runs; a run passing every case solves the task") {
@@ -155,6 +158,10 @@ TEST_CASE("replay keeps the last draft and counts runs; a run passing every case
   CHECK(attempts.last_status == "error");
   CHECK(attempts.last_passed == 0);
   CHECK(attempts.last_total == 2);
+  REQUIRE(collection.apply({6, T0, Draft{"b1", ""}}).ok());
+  CHECK(collection.cards()[0].draft == "");  // an emptied editor is a draft, not the starter
+  REQUIRE(collection.apply({7, T0, ResetDraft{"b1"}}).ok());
+  CHECK_FALSE(collection.cards()[0].draft.has_value());
 }
 
 TEST_CASE("drafts and runs are refused for a concept card, and runs passing more than they ran") {
@@ -193,6 +200,18 @@ TEST_CASE("typing is kept in memory and written once typing pauses, then survive
   REQUIRE(reloaded.reset_draft(0, T0 + 6'000).ok());
   CHECK(reloaded.draft(0) == "def double(x):\n    ...\n");
   CHECK(storage.records().size() == 2);
+}
+
+TEST_CASE("an emptied editor stays empty: only Reset brings the starter back") {
+  MemoryStorage storage;
+  App app(bank_with_task(), storage);
+  REQUIRE(app.start(T0, 0, "w1").ok());
+  app.edit_draft(0, "", T0);
+  app.flush_drafts(T0 + 10);
+  CHECK(app.draft(0).empty());
+  App reloaded(bank_with_task(), storage);
+  REQUIRE(reloaded.start(T0 + 20, 0, "w2").ok());
+  CHECK(reloaded.draft(0).empty());
 }
 
 TEST_CASE("a run grades the current draft, records one code_run event, and counts in stats") {

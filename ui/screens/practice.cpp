@@ -3,6 +3,7 @@
 // (saved as you type); a run is the app's work, not this screen's.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -111,14 +112,17 @@ void practice_screen(Ui& ui, PracticeState& state) {
     app.flush_drafts(ui.now_ms);
     ui.nav.back();
   }
-  begin_content("##practice", ui.platform.safe_area().h);
+  // The key row is pinned above the phone's keyboard (or the bottom edge), outside the scrolling
+  // content, so it is at hand while typing and nothing moves when editing starts or ends.
+  const float bottom_inset = std::max(ui.platform.safe_area().h, ui.platform.keyboard_inset());
+  const float key_row_h = key_row_height(theme, ImGui::GetContentRegionAvail().x);
+  begin_content("##practice", bottom_inset + key_row_h + ImGui::GetStyle().ItemSpacing.y);
   wrapped_text(theme, FontRole::Caption, c.text_secondary, "Write it yourself");
   wrapped_text(theme, FontRole::Title, c.text, card.prompt);
   markdown(theme, ui.platform, "task", task.task);
 
   const std::optional<std::string> cannot = app.cannot_run(state.card);
   if (code_editor(theme, "editor", state.text, state.editor)) app.edit_draft(state.card, state.text, ui.now_ms);
-  key_row(theme, "key");
   if (!state.notice.empty()) wrapped_text(theme, FontRole::Body, c.again, state.notice);
 
   const CodeRunView& run = app.code_run();
@@ -184,6 +188,9 @@ void practice_screen(Ui& ui, PracticeState& state) {
   }
   if (state.show_reference) answer_and_code(ui, card);
   end_content();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, viewport->Pos.y + viewport->Size.y - bottom_inset - key_row_h));
+  key_row(theme, "key");
 }
 
 }  // namespace pyprep::ui

@@ -182,16 +182,37 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
   return changed;
 }
 
+namespace {
+
+struct KeyGrid {
+  float key_h;
+  int per_row;
+  int rows;
+};
+
+// Two rows where keys can be at least 36 px wide (a phone keyboard's are narrower), else more.
+KeyGrid key_grid(const Theme& theme, float width) {
+  const float em = theme.em();
+  const int count = static_cast<int>(kKeys.size());
+  const int per_row = std::clamp(static_cast<int>(width / std::max(36.0f, 2.2f * em)), 1, (count + 1) / 2);
+  return {std::max(44.0f, 2.6f * em), per_row, (count + per_row - 1) / per_row};
+}
+
+}  // namespace
+
+float key_row_height(const Theme& theme, float width) {
+  const KeyGrid grid = key_grid(theme, width);
+  return grid.key_h * static_cast<float>(grid.rows);
+}
+
 void key_row(const Theme& theme, const char* target) {
   const Palette& c = theme.colors();
   const float em = theme.em();
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  const float height = std::max(44.0f, 2.6f * em);
-  // Two rows where keys can be at least 36 px wide (a phone keyboard's are narrower), else more.
-  const int count = static_cast<int>(kKeys.size());
-  const int per_row = std::clamp(static_cast<int>(width / std::max(36.0f, 2.2f * em)), 1, (count + 1) / 2);
-  const int rows = (count + per_row - 1) / per_row;
+  const KeyGrid grid = key_grid(theme, width);
+  const float height = grid.key_h;
+  const int per_row = grid.per_row, rows = grid.rows;
   const bool editing = ImGui::GetIO().WantTextInput;
   const float key_w = width / static_cast<float>(per_row);
   ImDrawList* draw = ImGui::GetWindowDrawList();

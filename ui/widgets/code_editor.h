@@ -26,6 +26,8 @@ struct CodeEditorState {
 bool code_editor(const Theme& theme, const char* target, std::string& text, CodeEditorState& state,
                  int min_lines = 8);
 
+// The key row's height at `width` (it wraps into rows of keys).
+float key_row_height(const Theme& theme, float width);
 // Draws the key row at the cursor, full width; `target` names it for the test hook (each key is
 // "<target>-<n>").
 void key_row(const Theme& theme, const char* target);
