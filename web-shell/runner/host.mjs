@@ -13,9 +13,8 @@ export class PythonRunner {
     Object.assign(this, { spawn, indexURL, graderURL, timeLimitMs });
     this.state = 'idle';  // idle | loading | ready | running | broken
     this.version = '';
-    this.problem = '';
     this.nextId = 1;
-    this.pending = null;  // {id, onCase, resolve, started, timer}
+    this.pending = null;  // {id, job, onCase, resolve, started, timer, timedOut, cases}
     this.readyWaiters = [];
   }
 
@@ -28,7 +27,6 @@ export class PythonRunner {
 
   boot() {
     this.state = 'loading';
-    this.loadStarted = Date.now();
     const shared = typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated !== false;
     this.interrupt = shared ? new Int32Array(new SharedArrayBuffer(4)) : null;
     const worker = this.spawn();
@@ -42,12 +40,10 @@ export class PythonRunner {
     if (message.type === 'ready') {
       this.state = 'ready';
       this.version = message.version;
-      this.loadMs = Date.now() - this.loadStarted;
       for (const waiter of this.readyWaiters.splice(0)) waiter.resolve();
     } else if (message.type === 'broken' || message.type === 'died') {
       this.worker.terminate();
       this.worker = null;
-      this.problem = message.message;
       if (this.state === 'loading') {
         this.state = 'broken';
         for (const waiter of this.readyWaiters.splice(0)) waiter.reject(new Error(message.message));
