@@ -3,7 +3,9 @@
 // as tall as its text (the page scrolls, long lines scroll sideways), with line numbers and
 // Python highlighting drawn over it as you type. Enter keeps the line's indentation and indents
 // after ':'; Tab inserts spaces to the next multiple of 4 and Shift-Tab removes up to 4. Undo,
-// selection, paste and caret placement are ImGui's own.
+// selection, paste and caret placement are ImGui's own. Drawn in ImGui over the keyboard proxy
+// rather than as a text element over the canvas: one editor on the desktop and the phone, in the
+// app's theme with its own lexer, and reachable through the test hook like every other control.
 //
 // The key row holds what phone keyboards hide. Its keys are not ImGui buttons (pressing one would
 // end the editing): Shell routes touches on them, before ImGui sees them, to key_row_press(),
