@@ -24,16 +24,21 @@ run_doctest() {
   grep -E '\[doctest\] (test cases|Status)|Test +#|tests passed|FAILED|Failed' "$log" || true
   grep -E -B2 -A12 'ERROR:|FAILED!|runtime error:' "$log" | head -80 || true
   passed=$((passed + doctest_passed)) failed=$((failed + doctest_failed))
-  if ! grep -q 'core_tests .*Passed' "$log" && [ "$doctest_failed" = 0 ]; then failed=$((failed + 1)); fi
+  for suite in core_tests native_runner; do
+    if grep -qE "Test +#[0-9]+: $suite " "$log" && ! grep -qE "$suite .*Passed" "$log" && [ "$doctest_failed" = 0 ]; then
+      failed=$((failed + 1))
+    fi
+  done
 }
 
 step "native build"
 if cmake --preset native >/dev/null && cmake --build --preset native; then
   step "unit tests (ctest)"
   run_doctest native
-  # The other ctest tests (the bank check) count as one each.
-  others_passed=$(grep -E 'Test +#[0-9]+: ' "$log" | grep -v core_tests | grep -c ' Passed' || true)
-  others_failed=$(grep -E 'Test +#[0-9]+: ' "$log" | grep -v core_tests | grep -vc ' Passed' || true)
+  # The other ctest tests (bank and code-card checks, the grader, the runners) count as one each;
+  # doctest executables (core_tests, native_runner) are counted by their cases above.
+  others_passed=$(grep -E 'Test +#[0-9]+: ' "$log" | grep -vE 'core_tests|native_runner' | grep -c ' Passed' || true)
+  others_failed=$(grep -E 'Test +#[0-9]+: ' "$log" | grep -vE 'core_tests|native_runner' | grep -vc ' Passed' || true)
   passed=$((passed + others_passed)) failed=$((failed + others_failed))
 else
   echo "native build failed"; failed=$((failed + 1))

@@ -1,16 +1,9 @@
 // Desktop implementation of the platform: the review log in a file under XDG_DATA_HOME, the loop
 // sleeping in SDL_WaitEvent while idle.
 #include <SDL.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <chrono>
 #include <filesystem>
-#include <mutex>
-#include <thread>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -19,11 +12,10 @@
 #include <sstream>
 #include <utility>
 
-#include <fcntl.h>
-
 #include <nlohmann/json.hpp>
 
 #include "core/file_storage.h"
+#include "native_code_runner.h"
 #include "platform.h"
 
 namespace pyprep::ui {
@@ -35,107 +27,6 @@ Uint32 push_wake_event(Uint32, void*) {
   SDL_PushEvent(&wake);
   return 0;  // one-shot
 }
-
-// Debian's python3 runs the grader (web-shell/runner/grade.py) in a scratch directory, one run
-// at a time on a thread of its own; a run over the time limit is killed.
-class NativeCodeRunner final : public CodeRunner {
- public:
-
-  ~NativeCodeRunner() override {
-    if (thread_.joinable()) thread_.join();
-  }
-  std::optional<std::string> cannot_run(const CodeTask&) const override { return std::nullopt; }
-  void warm_up() override {}  // python3 starts in a few milliseconds
-  void run(std::string job) override {
-    if (thread_.joinable()) thread_.join();
-    thread_ = std::thread([this, job = std::move(job)] {
-      std::string verdict = grade(job);
-      std::lock_guard lock(mutex_);
-      verdict_ = std::move(verdict);
-    });
-  }
-  std::optional<std::string> take_verdict() override {
-    std::lock_guard lock(mutex_);
-    return std::exchange(verdict_, std::nullopt);
-  }
-
- private:
-  static std::string failed(std::string_view status, const std::string& message, std::int64_t wall_ms) {
-    return nlohmann::json{{"status", status}, {"message", message}, {"wall_ms", wall_ms}}.dump();
-  }
-
-  static std::string grade(const std::string& job) {
-    const auto started = std::chrono::steady_clock::now();
-    const nlohmann::json parsed = nlohmann::json::parse(job, nullptr, false);
-    const auto limit = std::chrono::seconds(parsed.is_object() && parsed.contains("time_limit_s")
-                                                ? parsed["time_limit_s"].get<int>()
-                                                : kRunTimeLimitS);
-    auto elapsed_ms = [&] {
-      return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-    };
-    char scratch_template[] = "/tmp/pyprep-run-XXXXXX";
-    if (!mkdtemp(scratch_template)) return failed("unavailable", "no scratch directory under /tmp", 0);
-    const std::filesystem::path scratch = scratch_template;
-    std::ofstream(scratch / "job.json", std::ios::binary) << job;
-    const char* grader_env = std::getenv("PYPREP_GRADER");
-    const std::string grader = grader_env ? grader_env : PYPREP_GRADER;
-    const std::string job_path = (scratch / "job.json").string();
-    const std::string result_path = (scratch / "result.jsonl").string();
-    std::vector<std::string> args = {"/usr/bin/python3", "-I", grader, job_path, result_path};
-    std::vector<char*> argv;
-    for (std::string& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addchdir_np(&actions, scratch.c_str());
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    std::string verdict;
-    if (spawned != 0) {
-      verdict = failed("unavailable", "python3 could not start", elapsed_ms());
-    } else {
-      int status = 0;
-      bool timed_out = false;
-      while (waitpid(pid, &status, WNOHANG) == 0) {
-        if (std::chrono::steady_clock::now() - started > limit) {
-          kill(pid, SIGKILL);
-          waitpid(pid, &status, 0);
-          timed_out = true;
-          break;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-      }
-      verdict = timed_out ? failed("timeout", "Stopped after " + std::to_string(limit.count()) + " s.", elapsed_ms())
-                          : last_verdict(result_path, elapsed_ms());
-    }
-    std::error_code ignored;
-    std::filesystem::remove_all(scratch, ignored);
-    return verdict;
-  }
-
-  // The grader's last line is {"verdict": {...}}; the wall time is added as the web host does.
-  static std::string last_verdict(const std::string& path, std::int64_t wall_ms) {
-    std::ifstream in(path);
-    std::string line;
-    std::string last;
-    while (std::getline(in, line)) last = line;
-    nlohmann::json event = nlohmann::json::parse(last, nullptr, false);
-    if (!event.is_object() || !event.contains("verdict")) {
-      return failed("unavailable", "the grader stopped without a verdict", wall_ms);
-    }
-    nlohmann::json verdict = event["verdict"];
-    verdict["wall_ms"] = wall_ms;
-    return verdict.dump();
-  }
-
-  std::thread thread_;
-  std::mutex mutex_;
-  std::optional<std::string> verdict_;
-};
 
 class NativePlatform final : public Platform {
  public:
@@ -241,7 +132,7 @@ class NativePlatform final : public Platform {
   }
 
   FileStorage storage_;
-  NativeCodeRunner runner_;
+  NativeCodeRunner runner_{std::getenv("PYPREP_GRADER") ? std::getenv("PYPREP_GRADER") : PYPREP_GRADER};
   bool awaiting_drop_ = false;
   bool outside_change_ = false;
   std::optional<PickedFile> picked_;
