@@ -112,6 +112,17 @@ test('a correct solution typed on the phone passes every case; a buggy one names
   assert.equal(command.status, failed.practice.status);
   assert.deepEqual(command.cases.map((c) => [c.name, c.status, c.expected ?? '', c.actual ?? '', c.line ?? 0]),
     failed.practice.cases.map((c) => [c.name, c.status, c.expected, c.actual, c.line]));
+
+  // Pasted code keeps its own indentation: only Enter indents.
+  await clearEditor(page);
+  const pasted = 'def largest(items):\n    if not items:\n        raise ValueError\n    return items[0]\n';
+  // As a phone's paste reaches the keyboard proxy: the text in the field, the event without data.
+  await page.evaluate((text) => {
+    const proxy = document.getElementById('keyboard-proxy');
+    proxy.value = ' ' + text;
+    proxy.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', data: null }));
+  }, pasted);
+  await waitForApp(page, (s) => s.practice.code === pasted);
   assert.deepEqual(problems.consoleErrors, []);
 }));
 

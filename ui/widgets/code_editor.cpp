@@ -52,7 +52,8 @@ int callback(ImGuiInputTextCallbackData* data) {
       state->tab_typed = true;
       return 1;  // dropped: spaces go in instead, in the next callback
     }
-    if (data->EventChar == '\n') state->newline_typed = true;
+    // Enter indents the new line; a line break inside pasted text keeps the paste as it is.
+    if (data->EventChar == '\n' && ImGui::IsKeyPressed(ImGuiKey_Enter)) state->newline_typed = true;
     return 0;
   }
   // CallbackAlways: the buffer as it stands after this frame's typing.
