@@ -81,11 +81,15 @@ bool backup_suggested(const Ui& ui) {
   return persisted == false && ui.app.saved_count() > 0 && (last == 0 || ui.now_ms - last > kBackupAgeMs);
 }
 
+namespace {
+
 std::string megabytes(std::int64_t bytes) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1e6);
   return text;
 }
+
+}  // namespace
 
 void python_runtime_status(Ui& ui, bool offer_download) {
   const Theme& theme = ui.theme;

@@ -129,6 +129,5 @@ std::string card_status(const App& app, std::size_t card, std::int64_t now_ms);
 // Where the Python for code tasks stands: downloading (with Cancel), failed, absent (with a
 // Download button when `offer_download`), ready.
 void python_runtime_status(Ui& ui, bool offer_download);
-std::string megabytes(std::int64_t bytes);
 
 }  // namespace pyprep::ui

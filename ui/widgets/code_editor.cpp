@@ -149,21 +149,7 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
   ImDrawList* over = ImGui::GetForegroundDrawList();
   const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
   over->PushClipRect(ImMax(ImVec2(min.x + pad.x * 0.5f, min.y), clip.Min), ImMin(max, clip.Max), false);
-  float x = 0, y = 0;
-  for (const python::Token& token : python::tokenize(text)) {
-    const std::string_view piece = std::string_view(text).substr(token.offset, token.length);
-    if (token.kind == python::TokenKind::Newline) {
-      x = 0;
-      y += size;
-      continue;
-    }
-    const float w = font->CalcTextSizeA(size, FLT_MAX, -1, piece.data(), piece.data() + piece.size()).x;
-    if (token.kind != python::TokenKind::Whitespace) {
-      over->AddText(font, size, ImVec2(origin.x + x, origin.y + y), code_token_color(theme, token.kind), piece.data(),
-                    piece.data() + piece.size());
-    }
-    x += w;
-  }
+  draw_code_tokens(theme, over, origin, text, python::tokenize(text), size);
   if (input) {  // the caret, steady (a blink would need frames while idle)
     const int cursor = std::clamp(input->Stb.cursor, 0, input->CurLenW);
     int line = 0;

@@ -138,8 +138,6 @@ void code_block(const Theme& theme, Platform& platform, const char* target, std:
                 std::string_view language) {
   const Palette& c = theme.colors();
   const float em = theme.em();
-  const CodeColors colors = code_colors(theme);
-  ImFont* font = theme.font(FontRole::Mono);
   const float size = scaled(theme, FontRole::Mono);
   const float line_h = size * 1.45f;
   const int lines = 1 + static_cast<int>(std::count(code.begin(), code.end(), '\n'));
@@ -172,7 +170,6 @@ void code_block(const Theme& theme, Platform& platform, const char* target, std:
   ImGui::PopStyleVar();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  float x = 0, y = 0, widest = 0;
   // Unhighlighted code is one token per line and its line breaks.
   std::vector<python::Token> tokens;
   if (python) {
@@ -185,6 +182,19 @@ void code_block(const Theme& theme, Platform& platform, const char* target, std:
       at = end + 1;
     }
   }
+  const float widest = draw_code_tokens(theme, draw, origin, code, tokens, line_h);
+  ImGui::Dummy(ImVec2(widest, lines * line_h));
+  ImGui::EndChild();
+  ImGui::PopID();
+  ImGui::Dummy(ImVec2(0, 0.5f * em));
+}
+
+float draw_code_tokens(const Theme& theme, ImDrawList* draw, ImVec2 origin, std::string_view code,
+                       const std::vector<python::Token>& tokens, float line_h) {
+  const CodeColors colors = code_colors(theme);
+  ImFont* font = theme.font(FontRole::Mono);
+  const float size = scaled(theme, FontRole::Mono);
+  float x = 0, y = 0, widest = 0;
   for (const python::Token& token : tokens) {
     const std::string_view text = code.substr(token.offset, token.length);
     if (token.kind == python::TokenKind::Newline) {
@@ -200,15 +210,7 @@ void code_block(const Theme& theme, Platform& platform, const char* target, std:
     }
     x += w;
   }
-  widest = std::max(widest, x);
-  ImGui::Dummy(ImVec2(widest, lines * line_h));
-  ImGui::EndChild();
-  ImGui::PopID();
-  ImGui::Dummy(ImVec2(0, 0.5f * em));
-}
-
-ImU32 code_token_color(const Theme& theme, python::TokenKind kind) {
-  return token_color(code_colors(theme), kind);
+  return std::max(widest, x);
 }
 
 void markdown(const Theme& theme, Platform& platform, const char* id, std::string_view text) {

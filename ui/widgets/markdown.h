@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <string_view>
+#include <vector>
 
 #include "core/python_lexer.h"
 
@@ -18,7 +19,9 @@ void markdown(const Theme& theme, Platform& platform, const char* id, std::strin
 void code_block(const Theme& theme, Platform& platform, const char* target, std::string_view code,
                 std::string_view language = "python");
 
-// The colour code blocks give a Python token of `kind` (the editor highlights with it too).
-ImU32 code_token_color(const Theme& theme, python::TokenKind kind);
+// Draws `tokens` of `code` in the mono font from `origin`, coloured as code blocks are, one line
+// every `line_h`; returns the widest line's width. Code blocks and the editor both draw with it.
+float draw_code_tokens(const Theme& theme, ImDrawList* draw, ImVec2 origin, std::string_view code,
+                       const std::vector<python::Token>& tokens, float line_h);
 
 }  // namespace pyprep::ui
