@@ -211,12 +211,8 @@ void key_row(const Theme& theme, const char* target) {
     draw->AddRectFilled(a, b, c.raised, 0.4f * em);
     const bool word = std::string_view(kKeys[i].label).size() > 1;  // Tab, Untab, Undo, arrows
     ImFont* key_font = word ? theme.font(FontRole::Caption) : font;
-    float key_size = word ? key_font->FontSize * ImGui::GetIO().FontGlobalScale : size;
-    ImVec2 label = key_font->CalcTextSizeA(key_size, FLT_MAX, -1, kKeys[i].label);
-    if (const float room = b.x - a.x - 0.2f * em; label.x > room) {  // a large text size: shrink to fit the key
-      key_size *= room / label.x;
-      label = key_font->CalcTextSizeA(key_size, FLT_MAX, -1, kKeys[i].label);
-    }
+    const float key_size = word ? key_font->FontSize * ImGui::GetIO().FontGlobalScale : size;
+    const ImVec2 label = key_font->CalcTextSizeA(key_size, FLT_MAX, -1, kKeys[i].label);
     draw->AddText(key_font, key_size, ImVec2((a.x + b.x - label.x) / 2, (a.y + b.y - label.y) / 2),
                   c.text, kKeys[i].label);
     const std::string name = std::string(target) + "-" + std::to_string(i);
