@@ -112,12 +112,10 @@ void practice_screen(Ui& ui, PracticeState& state) {
     app.flush_drafts(ui.now_ms);
     ui.nav.back();
   }
-  // While editing, the key row is pinned above the phone's keyboard (or the bottom edge), outside
-  // the scrolling content: at hand while typing, and only the content's bottom edge moves when
-  // editing starts or ends, never what is under the finger.
-  const bool editing = ImGui::GetIO().WantTextInput;
+  // The key row is pinned above the phone's keyboard (or the bottom edge), outside the scrolling
+  // content, so it is at hand while typing and nothing moves when editing starts or ends.
   const float bottom_inset = std::max(ui.platform.safe_area().h, ui.platform.keyboard_inset());
-  const float key_row_h = editing ? key_row_height(ImGui::GetContentRegionAvail().x) : 0.0f;
+  const float key_row_h = key_row_height(theme, ImGui::GetContentRegionAvail().x);
   begin_content("##practice", bottom_inset + key_row_h + ImGui::GetStyle().ItemSpacing.y);
   wrapped_text(theme, FontRole::Caption, c.text_secondary, "Write it yourself");
   wrapped_text(theme, FontRole::Title, c.text, card.prompt);
@@ -191,10 +189,8 @@ void practice_screen(Ui& ui, PracticeState& state) {
   if (state.show_reference) answer_and_code(ui, card);
   end_content();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  if (editing) {
-    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, viewport->Pos.y + viewport->Size.y - bottom_inset - key_row_h));
-    key_row(theme, "key");
-  }
+  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, viewport->Pos.y + viewport->Size.y - bottom_inset - key_row_h));
+  key_row(theme, "key");
 }
 
 }  // namespace pyprep::ui

@@ -178,17 +178,17 @@ struct KeyGrid {
 };
 
 // Two rows where keys can be at least 36 px wide (a phone keyboard's are narrower), else more.
-// Sized in pixels like the phone's own keys, so a large text size leaves room for the code.
-KeyGrid key_grid(float width) {
+KeyGrid key_grid(const Theme& theme, float width) {
+  const float em = theme.em();
   const int count = static_cast<int>(kKeys.size());
-  const int per_row = std::clamp(static_cast<int>(width / 36.0f), 1, (count + 1) / 2);
-  return {44.0f, per_row, (count + per_row - 1) / per_row};
+  const int per_row = std::clamp(static_cast<int>(width / std::max(36.0f, 2.2f * em)), 1, (count + 1) / 2);
+  return {std::max(44.0f, 2.6f * em), per_row, (count + per_row - 1) / per_row};
 }
 
 }  // namespace
 
-float key_row_height(float width) {
-  const KeyGrid grid = key_grid(width);
+float key_row_height(const Theme& theme, float width) {
+  const KeyGrid grid = key_grid(theme, width);
   return grid.key_h * static_cast<float>(grid.rows);
 }
 
@@ -197,9 +197,10 @@ void key_row(const Theme& theme, const char* target) {
   const float em = theme.em();
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  const KeyGrid grid = key_grid(width);
+  const KeyGrid grid = key_grid(theme, width);
   const float height = grid.key_h;
   const int per_row = grid.per_row, rows = grid.rows;
+  const bool editing = ImGui::GetIO().WantTextInput;
   const float key_w = width / static_cast<float>(per_row);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImFont* font = theme.font(FontRole::Mono);
@@ -214,7 +215,7 @@ void key_row(const Theme& theme, const char* target) {
     const float key_size = word ? key_font->FontSize * ImGui::GetIO().FontGlobalScale : size;
     const ImVec2 label = key_font->CalcTextSizeA(key_size, FLT_MAX, -1, kKeys[i].label);
     draw->AddText(key_font, key_size, ImVec2((a.x + b.x - label.x) / 2, (a.y + b.y - label.y) / 2),
-                  c.text, kKeys[i].label);
+                  editing ? c.text : c.text_secondary, kKeys[i].label);
     const std::string name = std::string(target) + "-" + std::to_string(i);
     report_target(name.c_str(), a, b);
     key_rects().push_back({{a.x, a.y, b.x - a.x, b.y - a.y}, i});

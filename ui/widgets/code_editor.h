@@ -29,12 +29,13 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
                  int min_lines = 8);
 
 // The key row's height at `width` (it wraps into rows of keys).
-float key_row_height(float width);
+float key_row_height(const Theme& theme, float width);
 // Draws the key row at the cursor, full width; `target` names it for the test hook (each key is
 // "<target>-<n>").
 void key_row(const Theme& theme, const char* target);
 // A press at (x, y) in CSS pixels while a text field is being edited: true when it hit a key of
-// this frame's key row, which then types its key into that field.
+// this frame's key row, which then types its key into that field. The row stays on screen while
+// the editor is not active (dimmed), so nothing below it moves when editing ends.
 bool key_row_press(float x, float y);
 void clear_key_rows();  // at the start of each frame
 
