@@ -51,7 +51,8 @@ struct Card {
   Level level = Level::Beginner;
   Kind kind = Kind::Concept;
   std::string prompt;
-  std::string answer;  // markdown subset
+  std::string short_answer;  // what to say in the first 30 seconds; empty in older banks
+  std::string answer;        // markdown subset: the depth after the short answer
   std::vector<std::string> key_points;
   std::optional<CodeTask> code;  // present when kind == Code
   std::vector<std::string> sources;

@@ -445,6 +445,9 @@ std::optional<Card> Loader::read_card(const json& value, const std::string& topi
       report.add("kind", "unknown kind " + in_quotes(*name) + " (expected concept or code)");
   }
   if (auto prompt = read_prose(value, "prompt", report)) card.prompt = std::move(*prompt);
+  if (value.contains("short_answer"))
+    if (auto short_answer = read_prose(value, "short_answer", report))
+      card.short_answer = std::move(*short_answer);
   if (auto answer = read_prose(value, "answer", report)) card.answer = std::move(*answer);
   if (auto points = read_text_list(value, "key_points", 3, 6, report)) {
     for (std::size_t i = 0; i < points->size(); ++i)
@@ -480,8 +483,8 @@ std::optional<Card> Loader::read_card(const json& value, const std::string& topi
     card.tags = std::move(*tags);
 
   report_unknown_fields(value,
-                        {"id", "level", "kind", "prompt", "answer", "key_points", "code",
-                         "sources", "tags"},
+                        {"id", "level", "kind", "prompt", "short_answer", "answer", "key_points",
+                         "code", "sources", "tags"},
                         "", report);
   if (report.count() != 0) return std::nullopt;
   return card;

@@ -331,6 +331,7 @@ SearchIndex::SearchIndex(const Bank& bank) {
     if (const Topic* topic = bank.find_topic(card.topic)) add(topic->title, kTags, kNoSource);
     for (const std::string& point : card.key_points) add(point, kKeyPoints, kNoSource);
     add(text.answer, kAnswer, kFromAnswer);
+    add(markdown::plain_text(markdown::parse(card.short_answer)), kAnswer, kNoSource);
     if (card.code) add(card.code->solution, kCode, kNoSource);
   }
 

@@ -231,6 +231,21 @@ TEST_CASE("a bad card is skipped and the other cards of its file are kept") {
   CHECK(loaded.bank.find("mutable-default-argument") == nullptr);
 }
 
+TEST_CASE("a short answer is optional, read when present and checked like other prose") {
+  json file = basics();
+  file["cards"][0]["short_answer"] = "Defaults are built **once**, so calls share one list.";
+  LoadedBank loaded = load_one(file);
+  REQUIRE(loaded.problems.empty());
+  CHECK(loaded.bank.cards[0].short_answer ==
+        "Defaults are built **once**, so calls share one list.");
+  CHECK(loaded.bank.cards[1].short_answer.empty());
+
+  file["cards"][0]["short_answer"] = "";
+  CHECK(only_problem(load_one(file)).field == "short_answer");
+  file["cards"][0]["short_answer"] = 7;
+  CHECK(only_problem(load_one(file)).field == "short_answer");
+}
+
 TEST_CASE("every missing card field is reported") {
   for (const char* field :
        {"id", "level", "kind", "prompt", "answer", "key_points", "sources", "tags"}) {
