@@ -206,6 +206,20 @@ int main(int argc, char** argv) {
     print_wrapped(off_length, "  ");
   }
 
+  // The short answer is what the candidate says first: on every card, complete, at most 60 words.
+  std::vector<std::string> short_problems;
+  for (const Card& card : bank.cards) {
+    if (card.short_answer.empty())
+      short_problems.push_back(card.id + "(missing)");
+    else if (std::size_t words = prose_words(card.short_answer); words > 60)
+      short_problems.push_back(card.id + "(" + std::to_string(words) + " words)");
+  }
+  if (!short_problems.empty()) {
+    failed = true;
+    std::cout << "\nSHORT ANSWERS missing or over 60 words (" << short_problems.size() << "):\n";
+    print_wrapped(short_problems, "  ");
+  }
+
   std::cout << "\nbank check: " << (failed ? "FAILED" : "OK") << "\n";
   return failed ? 1 : 0;
 }
