@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
+#include "widgets/code_editor.h"
 #include "widgets/controls.h"
 #include "widgets/format.h"
 
@@ -216,7 +217,10 @@ nlohmann::json Shell::practice_state() const {
     }
   }
   const Platform::PythonRuntime runtime = platform_.python_runtime();
+  const EditorView editor = edited_editor();
   return {{"card", app_.bank().cards[practice_.card].id},
+          {"editor", {{"scroll_x", editor.scroll_x},
+                      {"selection", {editor.selection_start, editor.selection_end}}}},
           {"code", app_.draft(practice_.card)},
           {"saved_draft", app_.collection().cards()[practice_.card].draft.value_or("")},
           {"running", run.running},
@@ -265,6 +269,7 @@ std::string Shell::state_json() const {
       {"last_backup_ms", app_.collection().last_backup_ms()},
       {"started", app_.started()},
       {"theme", theme_.dark() ? "dark" : "light"},
+      {"text_scale", app_.collection().settings().text_scale},
       {"text_input", ImGui::GetIO().WantTextInput},
       {"scroll", content_scroll},
       {"scrolling", scroll_.dragging() || scroll_.animating()},

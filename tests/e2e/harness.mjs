@@ -169,7 +169,9 @@ export async function scrollTo(page, target) {
   for (let i = 0; i < 12; i++) {
     const state = await waitForApp(page, (s) => !s.scrolling);
     if (state.targets && state.targets[target]) return state;
-    await drag(page, { x: 200, y: 620 }, { x: 200, y: 320 });
+    // From 70% to 35% of the height: clear of the tab bar and of a screen's pinned bottom row.
+    const { width, height } = page.viewportSize();
+    await drag(page, { x: width / 2, y: height * 0.7 }, { x: width / 2, y: height * 0.35 });
   }
   throw new Error(`could not scroll "${target}" into view`);
 }

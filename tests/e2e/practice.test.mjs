@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serveSite, withPhone, waitForApp, tap, appState, typeInto, artifacts, screenshotStats, root, scrollTo,
+  serveSite, withPhone, waitForApp, tap, appState, typeInto, artifacts, screenshotStats, root, scrollTo, drag,
 } from './harness.mjs';
 
 let served;
@@ -181,4 +181,68 @@ test('Settings downloads Python for offline use with progress in MB, and the dow
   await waitForApp(page, (s) => !s.targets['python-download'] && !s.targets['python-cancel'], { timeout: 60000 });
   assert.equal((await python()).state, 'ready');
   await cdp.detach();
+}));
+
+// A finger held still on `at` for `holdMs`, then moved to `to` and lifted.
+async function holdThenDrag(page, at, to, holdMs) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+  await page.waitForTimeout(holdMs);
+  for (let i = 1; i <= 8; i++) {
+    const point = { x: at.x + (to.x - at.x) * i / 8, y: at.y + (to.y - at.y) * i / 8 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+test('at the largest text on a 320 px phone the key row keeps two rows and leaves the editor room; long lines scroll sideways; press-and-hold selects', () => withPhone(served.url, async ({ page }) => {
+  await tap(page, 'tab-settings');
+  for (let scale = 1.0; scale < 1.55; scale += 0.1) {
+    await scrollTo(page, 'text-size-plus');
+    await tap(page, 'text-size-plus');
+    await waitForApp(page, new Function('s', `return s.text_scale > ${scale + 0.05}`), { frames: 2 });
+  }
+  await page.setViewportSize({ width: 320, height: 640 });
+  await tap(page, 'tab-today');
+  await waitForApp(page, (s) => s.screen === 'today');
+  const opened = await openPractice(page);
+
+  const keys = Object.entries(opened.targets).filter(([name]) => /^key-\d+$/.test(name)).map(([, r]) => r);
+  assert.equal(keys.length, 17, 'every key is on screen');
+  const rows = new Set(keys.map((r) => Math.round(r[1])));
+  assert.equal(rows.size, 2, `the key row takes two rows (tops ${[...rows]})`);
+  const keyTop = Math.min(...keys.map((r) => r[1]));
+  assert.ok(keyTop >= 640 * 0.6, `the key row sits at the bottom, leaving the editor room (its top at ${keyTop} of 640)`);
+  assert.ok(keys.every((r) => r[2] >= 28 && r[3] >= 40), `each key is big enough for a thumb: ${JSON.stringify(keys.slice(0, 2))}`);
+  await screenshotStats(page, join(artifacts, 'screens', 'practice-320-160.png'));
+
+  // A line longer than the editor is wide: a sideways drag on it scrolls it, and the page stays.
+  await scrollTo(page, 'editor');
+  await clearEditor(page);
+  await page.keyboard.type('values = [' + Array.from({ length: 30 }, (_, i) => i * 1000).join(', ') + ']');
+  const typed = await waitForApp(page, (s) => s.practice.code.startsWith('values'));
+  await page.keyboard.press('Home');
+  await waitForApp(page, (s) => s.practice.editor.scroll_x === 0);
+  const homed = await scrollTo(page, 'editor');
+  const editor = homed.targets.editor;
+  const line = { x: editor[0] + editor[2] * 0.8, y: editor[1] + editor[3] * 0.1 };
+  await drag(page, line, { x: line.x - 150, y: line.y });
+  const scrolled = await waitForApp(page, (s) => !s.scrolling);
+  assert.ok(scrolled.practice.editor.scroll_x > 100, `the line scrolled sideways (by ${scrolled.practice.editor.scroll_x})`);
+  assert.equal(scrolled.practice.code, typed.practice.code, 'the drag typed nothing');
+
+  // Press and hold, then drag: a selection, not a scroll.
+  await drag(page, { x: line.x - 150, y: line.y }, line);
+  await waitForApp(page, (s) => !s.scrolling && s.practice.editor.scroll_x === 0);
+  await page.waitForTimeout(500);  // past the double-tap time
+  const first = editor[1] + 30;  // the middle of the first line at this text size, below the padding
+  await holdThenDrag(page, { x: editor[0] + editor[2] * 0.3, y: first }, { x: editor[0] + editor[2] * 0.7, y: first }, 700);
+  const selected = await waitForApp(page, (s) => s.practice.editor.selection[1] > s.practice.editor.selection[0]);
+  const [start, end] = selected.practice.editor.selection;
+  assert.ok(end - start >= 3, `some characters are selected (${start}..${end})`);
+  await page.keyboard.press('Backspace');
+  const cut = await waitForApp(page, (s) => s.practice.code.length === typed.practice.code.length - (end - start));
+  assert.equal(cut.practice.code, typed.practice.code.slice(0, start) + typed.practice.code.slice(end),
+    'Backspace deletes exactly the selection');
 }));

@@ -115,7 +115,12 @@ void practice_screen(Ui& ui, PracticeState& state) {
   // The key row is pinned above the phone's keyboard (or the bottom edge), outside the scrolling
   // content, so it is at hand while typing and nothing moves when editing starts or ends.
   const float bottom_inset = std::max(ui.platform.safe_area().h, ui.platform.keyboard_inset());
-  const float key_row_h = key_row_height(theme, ImGui::GetContentRegionAvail().x);
+  // The keys use the screen's whole width, as a phone keyboard does: at large text the content's
+  // margins would make them too narrow for a thumb.
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float key_margin = 0.01f * viewport->Size.x;
+  const float key_row_w = viewport->Size.x - 2 * key_margin;
+  const float key_row_h = key_row_height(theme, key_row_w);
   begin_content("##practice", bottom_inset + key_row_h + ImGui::GetStyle().ItemSpacing.y);
   wrapped_text(theme, FontRole::Caption, c.text_secondary, "Write it yourself");
   wrapped_text(theme, FontRole::Title, c.text, card.prompt);
@@ -188,9 +193,8 @@ void practice_screen(Ui& ui, PracticeState& state) {
   }
   if (state.show_reference) answer_and_code(ui, card);
   end_content();
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, viewport->Pos.y + viewport->Size.y - bottom_inset - key_row_h));
-  key_row(theme, "key");
+  ImGui::SetCursorScreenPos(ImVec2(viewport->Pos.x + key_margin, viewport->Pos.y + viewport->Size.y - bottom_inset - key_row_h));
+  key_row(theme, "key", key_row_w);
 }
 
 }  // namespace pyprep::ui

@@ -40,6 +40,17 @@ std::vector<std::pair<Rect, std::size_t>>& key_rects() {
   return rects;
 }
 
+// The active editor as this frame drew it.
+struct EditorArea {
+  ImGuiID id = 0;
+  Rect rect{};
+  float max_scroll_x = 0;  // how far its longest line reaches past its right edge
+};
+EditorArea& editor_area() {
+  static EditorArea area;
+  return area;
+}
+
 std::size_t line_start(const char* buf, int at) {
   while (at > 0 && buf[at - 1] != '\n') --at;
   return static_cast<std::size_t>(at);
@@ -138,6 +149,17 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
 
   // Line numbers, then the highlighted tokens over ImGui's plain text at the same places.
   const ImGuiInputTextState* input = active ? ImGui::GetInputTextState(id) : nullptr;
+  if (input) {
+    float widest = 0;
+    for (std::size_t start = 0; start <= text.size();) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      widest = std::max(widest, font->CalcTextSizeA(size, FLT_MAX, -1, text.data() + start, text.data() + end).x);
+      start = end + 1;
+    }
+    editor_area() = {id, {min.x, min.y, max.x - min.x, max.y - min.y}, std::max(0.0f, widest + 2 * pad.x - (max.x - min.x))};
+  } else if (editor_area().id == id) {
+    editor_area() = {};
+  }
   const float scroll_x = input ? input->ScrollX : 0.0f;
   const ImVec2 origin(min.x + pad.x - scroll_x, min.y + pad.y);
   for (int line = 0; line < lines - 1; ++line) {
@@ -177,12 +199,14 @@ struct KeyGrid {
   int rows;
 };
 
-// Two rows where keys can be at least 36 px wide (a phone keyboard's are narrower), else more.
+// Always two rows, whatever the text size: the row stays put while the keyboard opens and
+// closes, and at large text it still leaves the editor most of the screen. Keys are as tall as a
+// touch target needs and no taller; labels shrink to fit their key instead.
 KeyGrid key_grid(const Theme& theme, float width) {
-  const float em = theme.em();
   const int count = static_cast<int>(kKeys.size());
-  const int per_row = std::clamp(static_cast<int>(width / std::max(36.0f, 2.2f * em)), 1, (count + 1) / 2);
-  return {std::max(44.0f, 2.6f * em), per_row, (count + per_row - 1) / per_row};
+  const int per_row = (count + 1) / 2;
+  const float key_w = width / static_cast<float>(per_row);
+  return {std::clamp(2.6f * theme.em(), 44.0f, std::max(44.0f, 1.3f * key_w)), per_row, 2};
 }
 
 }  // namespace
@@ -192,11 +216,10 @@ float key_row_height(const Theme& theme, float width) {
   return grid.key_h * static_cast<float>(grid.rows);
 }
 
-void key_row(const Theme& theme, const char* target) {
+void key_row(const Theme& theme, const char* target, float width) {
   const Palette& c = theme.colors();
   const float em = theme.em();
   const ImVec2 top = ImGui::GetCursorScreenPos();
-  const float width = ImGui::GetContentRegionAvail().x;
   const KeyGrid grid = key_grid(theme, width);
   const float height = grid.key_h;
   const int per_row = grid.per_row, rows = grid.rows;
@@ -205,15 +228,23 @@ void key_row(const Theme& theme, const char* target) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImFont* font = theme.font(FontRole::Mono);
   const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  // The row may reach past the window's padding, into the screen's margins.
+  ImGui::PushClipRect(top, ImVec2(top.x + width, top.y + grid.key_h * static_cast<float>(grid.rows)), false);
   for (std::size_t i = 0; i < kKeys.size(); ++i) {
     const float x = top.x + key_w * static_cast<float>(i % per_row);
     const float y = top.y + height * static_cast<float>(i / per_row);
-    const ImVec2 a(x + 0.1f * em, y + 0.1f * em), b(x + key_w - 0.1f * em, y + height - 0.1f * em);
+    const float gap = 0.06f * key_w;  // not in em: at large text an em-sized gap would eat the key
+    const ImVec2 a(x + gap, y + gap), b(x + key_w - gap, y + height - gap);
     draw->AddRectFilled(a, b, c.raised, 0.4f * em);
     const bool word = std::string_view(kKeys[i].label).size() > 1;  // Tab, Untab, Undo, arrows
     ImFont* key_font = word ? theme.font(FontRole::Caption) : font;
-    const float key_size = word ? key_font->FontSize * ImGui::GetIO().FontGlobalScale : size;
-    const ImVec2 label = key_font->CalcTextSizeA(key_size, FLT_MAX, -1, kKeys[i].label);
+    float key_size = word ? key_font->FontSize * ImGui::GetIO().FontGlobalScale : size;
+    ImVec2 label = key_font->CalcTextSizeA(key_size, FLT_MAX, -1, kKeys[i].label);
+    const float fit = std::min((b.x - a.x - 0.3f * em) / label.x, (b.y - a.y - 0.2f * em) / label.y);
+    if (fit < 1.0f) {
+      key_size *= fit;
+      label = key_font->CalcTextSizeA(key_size, FLT_MAX, -1, kKeys[i].label);
+    }
     draw->AddText(key_font, key_size, ImVec2((a.x + b.x - label.x) / 2, (a.y + b.y - label.y) / 2),
                   editing ? c.text : c.text_secondary, kKeys[i].label);
     const std::string name = std::string(target) + "-" + std::to_string(i);
@@ -221,6 +252,7 @@ void key_row(const Theme& theme, const char* target) {
     key_rects().push_back({{a.x, a.y, b.x - a.x, b.y - a.y}, i});
     register_text_field({a.x, a.y, b.x - a.x, b.y - a.y});  // a tap keeps the phone's keyboard open
   }
+  ImGui::PopClipRect();
   ImGui::Dummy(ImVec2(width, height * static_cast<float>(rows)));
 }
 
@@ -245,5 +277,37 @@ bool key_row_press(float x, float y) {
 }
 
 void clear_key_rows() { key_rects().clear(); }
+
+namespace {
+ImGuiInputTextState* edited_input() {
+  const EditorArea& area = editor_area();
+  return area.id != 0 && ImGui::GetActiveID() == area.id ? ImGui::GetInputTextState(area.id) : nullptr;
+}
+}  // namespace
+
+EditorView edited_editor() {
+  const ImGuiInputTextState* input = edited_input();
+  if (!input) return {};
+  const int a = std::min(input->Stb.select_start, input->Stb.select_end);
+  const int b = std::max(input->Stb.select_start, input->Stb.select_end);
+  // Stb positions count UTF-16 units; the byte offsets follow from the text before them.
+  auto bytes = [&](int units) { return ImTextCountUtf8BytesFromStr(input->TextW.Data, input->TextW.Data + units); };
+  return {input->ScrollX, bytes(a), bytes(b)};
+}
+
+bool editor_at(float x, float y) {
+  const Rect& r = editor_area().rect;
+  return edited_input() && x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
+}
+
+bool editor_scrolls_sideways_at(float x, float y) { return editor_at(x, y) && editor_area().max_scroll_x > 0; }
+
+bool scroll_editor_sideways(float amount) {
+  ImGuiInputTextState* input = edited_input();
+  if (!input) return false;
+  const float target = std::clamp(input->ScrollX + amount, 0.0f, editor_area().max_scroll_x);
+  input->ScrollX = target;
+  return target > 0.0f && target < editor_area().max_scroll_x;
+}
 
 }  // namespace pyprep::ui

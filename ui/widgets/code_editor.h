@@ -28,15 +28,30 @@ struct CodeEditorState {
 bool code_editor(const Theme& theme, const char* target, std::string& text, CodeEditorState& state,
                  int min_lines = 8);
 
-// The key row's height at `width` (it wraps into rows of keys).
+// The key row's height at `width`: two rows of keys.
 float key_row_height(const Theme& theme, float width);
-// Draws the key row at the cursor, full width; `target` names it for the test hook (each key is
+// Draws the key row at the cursor, `width` wide; `target` names it for the test hook (each key is
 // "<target>-<n>").
-void key_row(const Theme& theme, const char* target);
+void key_row(const Theme& theme, const char* target, float width);
 // A press at (x, y) in CSS pixels while a text field is being edited: true when it hit a key of
 // this frame's key row, which then types its key into that field. The row stays on screen while
 // the editor is not active (dimmed), so nothing below it moves when editing ends.
 bool key_row_press(float x, float y);
 void clear_key_rows();  // at the start of each frame
+
+// The editor being edited, as this frame drew it, for drags that start on it.
+// True when (x, y) is on it.
+bool editor_at(float x, float y);
+// True when (x, y) is on it and its longest line is wider than it, so a sideways drag scrolls it.
+bool editor_scrolls_sideways_at(float x, float y);
+// Scrolls it sideways by `amount` logical pixels, clamped; false when it is at an edge.
+bool scroll_editor_sideways(float amount);
+// For the test hook: how far it is scrolled sideways, and its selection [start, end) in bytes
+// (empty when nothing is selected or nothing is being edited).
+struct EditorView {
+  float scroll_x = 0;
+  int selection_start = 0, selection_end = 0;
+};
+EditorView edited_editor();
 
 }  // namespace pyprep::ui

@@ -6,11 +6,14 @@
 #include <cfloat>
 #include <cmath>
 
+#include "widgets/code_editor.h"
+
 namespace pyprep::ui {
 namespace {
 
 constexpr float kGlideTimeConstant = 0.325f;  // seconds for the glide speed to fall to 1/e
 constexpr float kMinGlideSpeed = 30.0f;       // logical px/s below which gliding stops
+constexpr Uint32 kHoldToSelectMs = 450;       // as long as a phone's press-and-hold
 
 bool is_left_button(const SDL_Event& e) {
   return (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) && e.button.button == SDL_BUTTON_LEFT;
@@ -33,7 +36,7 @@ bool TouchScroll::observe(const SDL_Event& event, float slop_pixels) {
                              std::hypot(velocity_.x, velocity_.y) > 4 * kMinGlideSpeed;
     phase_ = Phase::Pressed;
     press_at_ = last_at_ = ImVec2(float(event.button.x), float(event.button.y));
-    last_ms_ = event.button.timestamp;
+    last_ms_ = press_ms_ = event.button.timestamp;
     velocity_ = ImVec2(0, 0);
     return was_gliding;  // a touch that stops a fast glide only stops it
   }
@@ -41,13 +44,17 @@ bool TouchScroll::observe(const SDL_Event& event, float slop_pixels) {
     const ImVec2 at(float(event.motion.x), float(event.motion.y));
     if (phase_ == Phase::Pressed) {
       if (std::hypot(at.x - press_at_.x, at.y - press_at_.y) < slop_pixels) return false;
+      if (event.motion.timestamp - press_ms_ >= kHoldToSelectMs && editor_at(press_at_.x, press_at_.y)) {
+        phase_ = Phase::Selecting;  // ImGui sees the drag and selects
+        return false;
+      }
       start_drag(at);
     }
     track(at, event.motion.timestamp);
     return true;
   }
   if (event.type == SDL_MOUSEBUTTONUP && is_left_button(event)) {
-    if (phase_ != Phase::Dragging) {
+    if (phase_ != Phase::Dragging) {  // a tap, or the end of a selection
       phase_ = Phase::Idle;
       return false;
     }
@@ -62,8 +69,9 @@ bool TouchScroll::observe(const SDL_Event& event, float slop_pixels) {
 void TouchScroll::start_drag(ImVec2 at) {
   phase_ = Phase::Dragging;
   axis_ = std::fabs(at.x - press_at_.x) > std::fabs(at.y - press_at_.y) ? 0 : 1;
-  ImGuiWindow* window = scrollable_window_at(axis_);
-  if (!window && axis_ == 0) {  // a sideways drag over something that only scrolls vertically
+  editor_ = axis_ == 0 && editor_scrolls_sideways_at(press_at_.x, press_at_.y);
+  ImGuiWindow* window = editor_ ? nullptr : scrollable_window_at(axis_);
+  if (!window && !editor_ && axis_ == 0) {  // a sideways drag over something that only scrolls vertically
     axis_ = 1;
     window = scrollable_window_at(axis_);
   }
@@ -100,7 +108,12 @@ void TouchScroll::update() {
   }
   const float amount = axis_ == 0 ? pending_.x : pending_.y;
   pending_ = ImVec2(0, 0);
-  if (amount == 0.0f || window_ == 0) return;
+  if (amount == 0.0f) return;
+  if (editor_) {
+    if (!scroll_editor_sideways(amount) && phase_ == Phase::Gliding) phase_ = Phase::Idle;
+    return;
+  }
+  if (window_ == 0) return;
   ImGuiWindow* window = ImGui::FindWindowByID(window_);
   if (!window) return;
   const float target = ImClamp(window->Scroll[axis_] + amount, 0.0f, window->ScrollMax[axis_]);
