@@ -113,5 +113,17 @@ await withProfile(async (dir) => {
     }
     console.log(`cold run → verdict (first run after launch, runtime from the service-worker cache; ${label}): ${describe(cold)}`);
   }
+
+  // The same warm runs at device pixel ratio 1: here the GPU is software (SwiftShader), and at
+  // DPR 3 each frame's fill takes most of the time between Run and the verdict on screen.
+  phone = await openPhone(dir, { deviceScaleFactor: 1 });
+  await phone.page.goto(served.url);
+  await waitForApp(phone.page, (s) => s.screen === 'today');
+  await openPractice(phone.page);
+  await timedRun(phone.page);
+  const flat = [];
+  for (let i = 0; i < 5; i++) flat.push(await timedRun(phone.page));
+  console.log(`warm run → verdict at DPR 1: ${describe(flat)}`);
+  await phone.context.close();
 });
 served.server.close();

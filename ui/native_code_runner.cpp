@@ -47,8 +47,11 @@ void NativeCodeRunner::run(std::string job) {
   if (thread_.joinable()) thread_.join();
   thread_ = std::thread([this, job = std::move(job)] {
     std::string verdict = grade(job);
-    std::lock_guard lock(mutex_);
-    verdict_ = std::move(verdict);
+    {
+      std::lock_guard lock(mutex_);
+      verdict_ = std::move(verdict);
+    }
+    on_verdict_();
   });
 }
 

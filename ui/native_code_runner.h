@@ -2,6 +2,7 @@
 // Debian's python3 runs the grader (web-shell/runner/grade.py) in a scratch directory, one run
 // at a time on a thread of its own; a run over its time limit (the job's "time_limit_s") is
 // killed. The desktop's CodeRunner.
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -13,8 +14,10 @@ namespace pyprep::ui {
 
 class NativeCodeRunner final : public CodeRunner {
  public:
-  // `grader` is grade.py's path.
-  explicit NativeCodeRunner(std::string grader) : grader_(std::move(grader)) {}
+  // `grader` is grade.py's path; `on_verdict` runs on the runner's thread when a verdict is ready
+  // (the app's loop sleeps until something wakes it).
+  explicit NativeCodeRunner(std::string grader, std::function<void()> on_verdict = [] {})
+      : grader_(std::move(grader)), on_verdict_(std::move(on_verdict)) {}
   ~NativeCodeRunner() override;
   std::optional<std::string> cannot_run(const CodeTask&) const override { return std::nullopt; }
   void warm_up() override {}  // python3 starts in a few milliseconds
@@ -25,6 +28,7 @@ class NativeCodeRunner final : public CodeRunner {
   std::string grade(const std::string& job) const;
 
   std::string grader_;
+  std::function<void()> on_verdict_;
   std::thread thread_;
   std::mutex mutex_;
   std::optional<std::string> verdict_;

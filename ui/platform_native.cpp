@@ -132,7 +132,8 @@ class NativePlatform final : public Platform {
   }
 
   FileStorage storage_;
-  NativeCodeRunner runner_{std::getenv("PYPREP_GRADER") ? std::getenv("PYPREP_GRADER") : PYPREP_GRADER};
+  NativeCodeRunner runner_{std::getenv("PYPREP_GRADER") ? std::getenv("PYPREP_GRADER") : PYPREP_GRADER,
+                           [] { push_wake_event(0, nullptr); }};
   bool awaiting_drop_ = false;
   bool outside_change_ = false;
   std::optional<PickedFile> picked_;

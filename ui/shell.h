@@ -31,7 +31,8 @@ class Shell final : public Navigator {
   void go_back();                         // the platform's Back
   void draw();
   // Frames are needed without input while content glides or the optimizer runs.
-  bool animating() const { return scroll_.animating() || app_.fit().running || app_.code_run().running; }
+  // A code run needs no frames while it runs: its verdict wakes the loop.
+  bool animating() const { return scroll_.animating() || app_.fit().running; }
   std::string state_json() const;  // the test hook's summary
 
   // Navigator

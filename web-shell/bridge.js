@@ -349,6 +349,8 @@
           },
           indexURL: new URL('pyodide/', location.href).href,
           graderURL: new URL('runner/grade.py', location.href).href,
+          snapshot: python.runtime &&
+            { cache: python.runtime.cache, url: new URL('pyodide/started.snapshot', location.href).href },
         });
       }
       return python.runner;
@@ -377,7 +379,8 @@
   bridge.python = python;
   bridge.pythonStatus = () => JSON.stringify({ state: python.state, done: python.doneBytes,
     total: python.totalBytes(), message: python.message,
-    runner: python.runner ? python.runner.state : 'idle' });
+    runner: python.runner ? python.runner.state : 'idle',
+    load_phases: python.runner ? python.runner.loadPhases || null : null });
 
   window.pyprepBridge = bridge;
 

@@ -60,6 +60,16 @@ async function typeLines(page, lines) {
   }
 }
 
+// The bridge's view of the Python runtime, once `until` holds.
+async function pythonStatus(page, until) {
+  for (let i = 0; i < 300; i++) {
+    const status = JSON.parse(await page.evaluate(() => window.pyprepBridge.pythonStatus()));
+    if (until(status)) return status;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the Python runtime did not reach the expected state');
+}
+
 async function run(page) {
   const before = await appState(page);
   await tap(page, 'run');
@@ -147,6 +157,8 @@ test('an infinite loop is stopped and the next run works; the draft survives a r
   const reopened = await openPractice(page);
   assert.equal(reopened.practice.code, typed, 'the draft is back after a reload');
   assert.equal(reopened.practice.runs, 2, 'both runs are in the log');
+  const restarted = await pythonStatus(page, (p) => p.runner === 'ready');
+  assert.equal(restarted.load_phases.from_snapshot, true, 'the second launch restores the snapshot the first one took');
 
   await context.setOffline(true);
   await page.reload();
@@ -155,6 +167,33 @@ test('an infinite loop is stopped and the next run works; the draft survives a r
   const offline = await run(page);
   assert.equal(offline.practice.status, 'pass', 'Python runs offline once downloaded');
   console.log(`# infinite loop: verdict after ${stoppedAfter} ms`);
+  assert.deepEqual(problems.consoleErrors, []);
+}));
+
+test('a damaged start-up snapshot is dropped: Python starts normally, runs, and takes a new one', () => withPhone(served.url, async ({ page, problems }) => {
+  await openPractice(page);
+  await run(page);  // downloads Python and starts it: the first start takes the snapshot
+  const snapshot = () => page.evaluate(async () => {
+    const runtime = await (await fetch('runtime.json')).json();
+    const hit = await (await caches.open(runtime.cache)).match(new URL('pyodide/started.snapshot', location.href).href);
+    return hit ? (await hit.arrayBuffer()).byteLength : 0;
+  });
+  for (let i = 0; i < 50 && !(await snapshot()); i++) await page.waitForTimeout(100);
+  assert.ok(await snapshot() > 1e6, 'the first start took a snapshot');
+  await page.evaluate(async () => {
+    const runtime = await (await fetch('runtime.json')).json();
+    await (await caches.open(runtime.cache)).put(new URL('pyodide/started.snapshot', location.href).href,
+      new Response(new Uint8Array(4096).fill(7)));
+  });
+  await page.reload();
+  await waitForApp(page, (s) => s.screen === 'today');
+  await openPractice(page);
+  const started = await pythonStatus(page, (p) => p.runner === 'ready' || p.runner === 'broken');
+  assert.deepEqual([started.runner, started.load_phases.from_snapshot], ['ready', false]);
+  const ran = await run(page);
+  assert.equal(ran.practice.status, 'error', 'the starter runs (and fails its cases)');
+  for (let i = 0; i < 50 && (await snapshot()) <= 4096; i++) await page.waitForTimeout(100);
+  assert.ok(await snapshot() > 1e6, 'a new snapshot replaced the damaged one');
   assert.deepEqual(problems.consoleErrors, []);
 }));
 

@@ -9,8 +9,10 @@
 const GRACE_MS = 1000;  // after an interrupt, before giving up on the worker
 
 export class PythonRunner {
-  constructor({ spawn, indexURL, graderURL, timeLimitMs = 5000 }) {
-    Object.assign(this, { spawn, indexURL, graderURL, timeLimitMs });
+  // `snapshot` ({cache, url}, browser only): where the worker keeps a memory snapshot of the
+  // started runtime, so the next start restores it instead of starting from scratch.
+  constructor({ spawn, indexURL, graderURL, snapshot, timeLimitMs = 5000 }) {
+    Object.assign(this, { spawn, indexURL, graderURL, snapshot, timeLimitMs });
     this.state = 'idle';  // idle | loading | ready | running | broken
     this.version = '';
     this.nextId = 1;
@@ -32,7 +34,7 @@ export class PythonRunner {
     const worker = this.spawn();
     this.worker = worker;
     worker.listen((message) => { if (this.worker === worker) this.receive(message); });
-    worker.post({ type: 'load', indexURL: this.indexURL, graderURL: this.graderURL,
+    worker.post({ type: 'load', indexURL: this.indexURL, graderURL: this.graderURL, snapshot: this.snapshot,
       interruptBuffer: this.interrupt ? this.interrupt.buffer : undefined });
   }
 
@@ -40,6 +42,7 @@ export class PythonRunner {
     if (message.type === 'ready') {
       this.state = 'ready';
       this.version = message.version;
+      this.loadPhases = message.phases;
       for (const waiter of this.readyWaiters.splice(0)) waiter.resolve();
     } else if (message.type === 'broken' || message.type === 'died') {
       this.worker.terminate();

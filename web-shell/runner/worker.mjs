@@ -2,8 +2,8 @@
 // then grades one job at a time. The same file runs as a browser module worker (the app) and as
 // a node worker thread (scripts/run-code.mjs, the bank check).
 //
-// In:  {type: 'load', indexURL, graderURL, interruptBuffer?}  then  {type: 'run', id, job}
-// Out: {type: 'ready', version} | {type: 'case', id, result} | {type: 'verdict', id, verdict}
+// In:  {type: 'load', indexURL, graderURL, interruptBuffer?, snapshot?}  then  {type: 'run', id, job}
+// Out: {type: 'ready', version, phases} | {type: 'case', id, result} | {type: 'verdict', id, verdict}
 //      | {type: 'broken', message}   (the runtime could not load; nothing more will come)
 const port = globalThis.WorkerGlobalScope
   ? { on: (handler) => { self.onmessage = (event) => handler(event.data); }, send: (m) => self.postMessage(m) }
@@ -25,15 +25,64 @@ async function readText(url) {
 let grade = null;  // grade.grade, a Python coroutine function
 let pyodide = null;
 
-async function load({ indexURL, graderURL, interruptBuffer }) {
+// A memory snapshot of the runtime just after it started, kept beside the runtime in its cache:
+// restoring it takes a fraction of a normal start (which unpacks and imports the standard
+// library). It is taken before the grader is imported, so it holds only Pyodide's own state and
+// stays valid for as long as the runtime's cache does. Browser only; `snapshot` is
+// {cache, url}.
+async function cachedSnapshot(snapshot) {
+  if (!snapshot || !globalThis.caches) return null;
+  try {
+    const hit = await (await caches.open(snapshot.cache)).match(snapshot.url);
+    return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function storeSnapshot(snapshot, bytes) {
+  try {
+    await (await caches.open(snapshot.cache)).put(snapshot.url, new Response(bytes));
+  } catch {
+    // A full disk only costs the next start its speed.
+  }
+}
+
+async function forgetSnapshot(snapshot) {
+  try { await (await caches.open(snapshot.cache)).delete(snapshot.url); } catch { /* as above */ }
+}
+
+// Returns the Python version and how long each step of the load took, in ms, for the benchmark.
+async function load({ indexURL, graderURL, interruptBuffer, snapshot }) {
+  const phases = {};
+  let mark = performance.now();
+  const lap = (name) => { const now = performance.now(); phases[name] = Math.round(now - mark); mark = now; };
   // A URL in the browser; a directory path under node (Pyodide reads its files with node's fs).
   const moduleURL = indexURL.startsWith('/') ? `file://${indexURL}pyodide.mjs` : new URL('pyodide.mjs', indexURL).href;
+  const grader = readText(graderURL);
   const { loadPyodide } = await import(moduleURL);
-  pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+  const saved = await cachedSnapshot(snapshot);
+  lap('import');
+  const options = { indexURL, stdout: () => {}, stderr: () => {} };
+  if (saved) {
+    try {
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: saved });
+      phases.from_snapshot = true;
+    } catch {
+      await forgetSnapshot(snapshot);  // unusable: start normally and take a new one
+    }
+  }
+  if (!pyodide) {
+    pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(snapshot) });
+    if (snapshot) storeSnapshot(snapshot, pyodide.makeMemorySnapshot());
+    phases.from_snapshot = false;
+  }
+  lap('runtime');
   if (interruptBuffer) pyodide.setInterruptBuffer(new Int32Array(interruptBuffer));
-  pyodide.FS.writeFile('/home/pyodide/grade.py', await readText(graderURL));
+  pyodide.FS.writeFile('/home/pyodide/grade.py', await grader);
   grade = pyodide.pyimport('grade').grade;
-  return pyodide.runPython('import sys; sys.version.split()[0]');
+  lap('grader');
+  return { version: pyodide.runPython('import sys; sys.version.split()[0]'), phases };
 }
 
 async function run({ id, job }) {
@@ -63,7 +112,7 @@ let queue = Promise.resolve();
 port.on((message) => {
   if (message.type === 'load') {
     queue = queue.then(() => load(message))
-      .then((version) => port.send({ type: 'ready', version }))
+      .then(({ version, phases }) => port.send({ type: 'ready', version, phases }))
       .catch((error) => port.send({ type: 'broken', message: String(error && error.message || error) }));
   } else if (message.type === 'run') {
     queue = queue.then(() => run(message));
