@@ -7,6 +7,7 @@
 #include "widgets/code_editor.h"
 #include "widgets/controls.h"
 #include "widgets/format.h"
+#include "widgets/markdown.h"
 
 namespace pyprep::ui {
 
@@ -82,6 +83,7 @@ void Shell::open_study() {
 void Shell::open_practice(std::size_t card) {
   practice_ = PracticeState{};
   practice_.card = card;
+  new_code_views();
   stack_.push_back(Top::Practice);
   platform_.push_history();
 }
@@ -89,6 +91,7 @@ void Shell::open_practice(std::size_t card) {
 void Shell::open_card(std::size_t card) {
   card_ = CardScreenState{};
   card_.card = card;
+  new_code_views();
   stack_.push_back(Top::Card);
   platform_.push_history();
 }
@@ -240,13 +243,16 @@ nlohmann::json Shell::practice_state() const {
 }
 
 std::string Shell::state_json() const {
-  float content_scroll = 0;
-  if (ImGuiWindow* content = ImGui::FindWindowByName("##screen")) {
-    for (ImGuiWindow* child : content->DC.ChildWindows) {
-      for (ImGuiWindow* inner : child->DC.ChildWindows) content_scroll = std::max(content_scroll, inner->Scroll.y);
-      content_scroll = std::max(content_scroll, child->Scroll.y);
-    }
-  }
+  // How far the screen's content is scrolled down, and the furthest any code block in it is
+  // scrolled sideways (only windows drawn this frame: a closed card's blocks linger in ImGui).
+  float content_scroll = 0, code_scroll_x = 0;
+  const auto visit = [&](auto& self, const ImGuiWindow* window) -> void {
+    if (!window->Active) return;
+    content_scroll = std::max(content_scroll, window->Scroll.y);
+    if (window->Flags & ImGuiWindowFlags_HorizontalScrollbar) code_scroll_x = std::max(code_scroll_x, window->Scroll.x);
+    for (const ImGuiWindow* child : window->DC.ChildWindows) self(self, child);
+  };
+  if (ImGuiWindow* screen = ImGui::FindWindowByName("##screen")) visit(visit, screen);
   nlohmann::json state = {
       {"screen", screen_name()},
       {"depth", stack_.size() + (tab_ == Tab::Today ? 0 : 1)},
@@ -272,6 +278,7 @@ std::string Shell::state_json() const {
       {"text_scale", app_.collection().settings().text_scale},
       {"text_input", ImGui::GetIO().WantTextInput},
       {"scroll", content_scroll},
+      {"code_scroll_x", code_scroll_x},
       {"scrolling", scroll_.dragging() || scroll_.animating()},
       {"targets", frame_targets()},
   };

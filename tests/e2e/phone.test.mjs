@@ -179,3 +179,69 @@ for (const colorScheme of ['light', 'dark']) {
     assert.deepEqual(problems.consoleErrors, []);
   }, { colorScheme }));
 }
+
+// Drags the page up until the solution's header (its Copy button) is near the top.
+async function scrollSolutionToTop(page) {
+  for (let i = 0; i < 20; i++) {
+    const state = await waitForApp(page, (s) => !s.scrolling);
+    const copy = state.targets['copy-solution'];
+    if (copy && copy[1] < 250) return state;
+    await drag(page, { x: 30, y: 600 }, { x: 30, y: copy ? 600 - Math.min(300, copy[1] - 150) : 300 });
+  }
+  throw new Error('the solution did not come into view');
+}
+
+// Opens a card from Browse by a search that finds it first.
+async function openCardBySearch(page, query, id) {
+  await tap(page, 'tab-browse');
+  await tap(page, 'search');
+  const editing = await waitForApp(page, (s) => s.text_input);
+  await page.keyboard.press('End');
+  for (let i = 0; i < editing.query.length; i++) await page.keyboard.press('Backspace');
+  await waitForApp(page, (s) => s.query === '');
+  await page.keyboard.type(query);
+  await waitForApp(page, new Function('s', `return s.query === ${JSON.stringify(query)} && !!s.targets['result-0']`));
+  await tap(page, 'result-0');
+  return waitForApp(page, new Function('s', `return s.open_card === ${JSON.stringify(id)}`));
+}
+
+test('a vertical drag that starts on a code block scrolls the page; a sideways one scrolls the code', () => withApp(async ({ page }) => {
+  await openCardBySearch(page, 'LRU cache manually', 'lru-cache-manual');
+  const state = await scrollSolutionToTop(page);
+  const copy = state.targets['copy-solution'];
+  const onCode = { x: 120, y: copy[1] + copy[3] + 120 };
+  assert.ok(onCode.y < 700, `the solution's code is under the finger (y ${onCode.y})`);
+  const before = state.scroll;
+  await drag(page, onCode, { x: onCode.x, y: onCode.y - 250 });
+  const after = await waitForApp(page, (s) => !s.scrolling);
+  assert.ok(after.scroll > before + 150, `the page scrolled (from ${before} to ${after.scroll})`);
+  assert.equal(after.code_scroll_x, 0, 'the code did not move sideways');
+
+  const again = after.targets['copy-solution'];
+  const line = { x: 300, y: again ? again[1] + again[3] + 60 : 300 };
+  await drag(page, line, { x: line.x - 200, y: line.y });
+  const sideways = await waitForApp(page, (s) => !s.scrolling);
+  assert.ok(sideways.code_scroll_x > 50, `the code scrolled sideways (by ${sideways.code_scroll_x})`);
+}));
+
+test('every newly opened card starts at its top with its code at column 0', () => withApp(async ({ page }) => {
+  await openCardBySearch(page, 'LRU cache manually', 'lru-cache-manual');
+  const state = await scrollSolutionToTop(page);
+  const copy = state.targets['copy-solution'];
+  const line = { x: 300, y: copy[1] + copy[3] + 60 };
+  await drag(page, line, { x: line.x - 200, y: line.y });
+  const scrolled = await waitForApp(page, (s) => !s.scrolling);
+  assert.ok(scrolled.scroll > 300 && scrolled.code_scroll_x > 50, 'the first card was scrolled down and sideways');
+
+  await page.goBack();
+  await waitForApp(page, (s) => s.screen === 'browse');
+  await openCardBySearch(page, 'balanced binary search tree AVL', 'balanced-bst');
+  const next = await waitForApp(page, (s) => !s.scrolling, { frames: 3 });
+  assert.deepEqual([next.scroll, next.code_scroll_x], [0, 0], 'the next card opens at its top, code at column 0');
+
+  await page.goBack();
+  await waitForApp(page, (s) => s.screen === 'browse');
+  await openCardBySearch(page, 'LRU cache manually', 'lru-cache-manual');
+  const reopened = await waitForApp(page, (s) => !s.scrolling, { frames: 3 });
+  assert.deepEqual([reopened.scroll, reopened.code_scroll_x], [0, 0], 'so does a card opened again');
+}));

@@ -60,7 +60,8 @@ void card_screen(Ui& ui, CardScreenState& state) {
   const float em = theme.em();
   const Card& card = ui.app.bank().cards[state.card];
   const CardProgress& progress = ui.app.collection().cards()[state.card];
-  if (!state.note_loaded) {
+  const bool opened = !state.note_loaded;  // the first frame of a newly opened card
+  if (opened) {
     state.note_draft = progress.note;
     state.note_loaded = true;
   }
@@ -78,6 +79,7 @@ void card_screen(Ui& ui, CardScreenState& state) {
   ImGui::SetCursorPos(ImVec2(start.x, start.y + row_h));
   if (!state.notice.empty()) wrapped_text(theme, FontRole::Body, c.again, state.notice);
 
+  if (opened) ImGui::SetNextWindowScroll(ImVec2(0, 0));  // at its top, whatever card was open before
   begin_content("##card", ui.platform.safe_area().h);
   const Topic* topic = ui.app.bank().find_topic(card.topic);
   wrapped_text(theme, FontRole::Caption, c.text_secondary,

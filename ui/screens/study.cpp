@@ -9,6 +9,7 @@
 #include "screens/screens.h"
 #include "widgets/controls.h"
 #include "widgets/format.h"
+#include "widgets/markdown.h"
 
 namespace pyprep::ui {
 namespace {
@@ -104,6 +105,7 @@ void study_screen(Ui& ui, StudyState& state) {
     state.revealed = false;
     state.ticked.assign(card ? card->key_points.size() : 0, false);
     ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    new_code_views();
   }
 
   header(ui, state, card);

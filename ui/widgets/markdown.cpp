@@ -134,8 +134,15 @@ void paragraph(const Theme& theme, const markdown::Spans& spans, float indent) {
 
 }  // namespace
 
+namespace {
+int code_view_generation = 0;
+}  // namespace
+
+void new_code_views() { ++code_view_generation; }
+
 void code_block(const Theme& theme, Platform& platform, const char* target, std::string_view code,
                 std::string_view language) {
+  ImGui::PushID(code_view_generation);
   const Palette& c = theme.colors();
   const float em = theme.em();
   const float size = scaled(theme, FontRole::Mono);
@@ -145,31 +152,7 @@ void code_block(const Theme& theme, Platform& platform, const char* target, std:
   const float header_h = 2.4f * em;
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 top = ImGui::GetCursorScreenPos();
-  ImDrawList* outer = ImGui::GetWindowDrawList();
-  outer->AddRectFilled(top, ImVec2(top.x + width, top.y + header_h + lines * line_h + 2 * pad), c.raised,
-                       0.6f * em);
-  // Header: language label and the Copy button.
-  ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + (header_h - scaled(theme, FontRole::Caption)) / 2));
   const bool python = language == "python";
-  text_line(theme, FontRole::Caption, c.text_secondary, python ? "Python" : language.empty() ? "Code" : language);
-  const ImGuiID copied_id = ImGui::GetID(target);
-  const bool copied = ImGui::GetStateStorage()->GetBool(copied_id, false);
-  const float copy_w = 5.2f * em;
-  ImGui::SetCursorScreenPos(ImVec2(top.x + width - copy_w, top.y));
-  if (button(theme, target, copied ? "Copied" : "Copy", "", ImVec2(copy_w, std::max(48.0f, header_h)),
-             {c.raised, c.primary, FontRole::Caption})) {
-    platform.copy_to_clipboard(code);
-    ImGui::GetStateStorage()->SetBool(copied_id, true);
-  }
-  // The code scrolls sideways instead of wrapping.
-  ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + header_h));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
-  ImGui::PushID(target);
-  ImGui::BeginChild("##code", ImVec2(width, lines * line_h + 2 * pad), ImGuiChildFlags_AlwaysUseWindowPadding,
-                    ImGuiWindowFlags_HorizontalScrollbar);
-  ImGui::PopStyleVar();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImDrawList* draw = ImGui::GetWindowDrawList();
   // Unhighlighted code is one token per line and its line breaks.
   std::vector<python::Token> tokens;
   if (python) {
@@ -182,11 +165,39 @@ void code_block(const Theme& theme, Platform& platform, const char* target, std:
       at = end + 1;
     }
   }
-  const float widest = draw_code_tokens(theme, draw, origin, code, tokens, line_h);
+  // The code scrolls sideways instead of wrapping. A sideways scrollbar takes its height from
+  // the block, which would leave the block a few pixels of vertical scroll of its own, and a
+  // vertical drag or wheel over it would scroll those instead of the page: make room for it.
+  const float widest = draw_code_tokens(theme, nullptr, ImVec2(0, 0), code, tokens, line_h);
+  const float scrollbar = widest > width - 2 * pad ? ImGui::GetStyle().ScrollbarSize : 0.0f;
+  ImGui::GetWindowDrawList()->AddRectFilled(
+      top, ImVec2(top.x + width, top.y + header_h + lines * line_h + 2 * pad + scrollbar), c.raised, 0.6f * em);
+  // Header: language label and the Copy button.
+  ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + (header_h - scaled(theme, FontRole::Caption)) / 2));
+  text_line(theme, FontRole::Caption, c.text_secondary, python ? "Python" : language.empty() ? "Code" : language);
+  const ImGuiID copied_id = ImGui::GetID(target);
+  const bool copied = ImGui::GetStateStorage()->GetBool(copied_id, false);
+  const float copy_w = 5.2f * em;
+  ImGui::SetCursorScreenPos(ImVec2(top.x + width - copy_w, top.y));
+  if (button(theme, target, copied ? "Copied" : "Copy", "", ImVec2(copy_w, std::max(48.0f, header_h)),
+             {c.raised, c.primary, FontRole::Caption})) {
+    platform.copy_to_clipboard(code);
+    ImGui::GetStateStorage()->SetBool(copied_id, true);
+  }
+  ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + header_h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+  ImGui::PushID(target);
+  ImGui::BeginChild("##code", ImVec2(width, lines * line_h + 2 * pad + scrollbar),
+                    ImGuiChildFlags_AlwaysUseWindowPadding,
+                    ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::PopStyleVar();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  draw_code_tokens(theme, ImGui::GetWindowDrawList(), origin, code, tokens, line_h);
   ImGui::Dummy(ImVec2(widest, lines * line_h));
   ImGui::EndChild();
   ImGui::PopID();
   ImGui::Dummy(ImVec2(0, 0.5f * em));
+  ImGui::PopID();
 }
 
 float draw_code_tokens(const Theme& theme, ImDrawList* draw, ImVec2 origin, std::string_view code,
@@ -204,7 +215,7 @@ float draw_code_tokens(const Theme& theme, ImDrawList* draw, ImVec2 origin, std:
       continue;
     }
     const float w = font->CalcTextSizeA(size, FLT_MAX, -1, text.data(), text.data() + text.size()).x;
-    if (token.kind != python::TokenKind::Whitespace) {
+    if (draw && token.kind != python::TokenKind::Whitespace) {
       draw->AddText(font, size, ImVec2(origin.x + x, origin.y + y), token_color(colors, token.kind), text.data(),
                     text.data() + text.size());
     }

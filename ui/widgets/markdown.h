@@ -21,6 +21,10 @@ void code_block(const Theme& theme, Platform& platform, const char* target, std:
 
 // Draws `tokens` of `code` in the mono font from `origin`, coloured as code blocks are, one line
 // every `line_h`; returns the widest line's width. Code blocks and the editor both draw with it.
+// A new card is on screen: from now on its code blocks start at column 0 and none shows
+// "Copied" (their state is ImGui's, keyed by ids that repeat from card to card).
+void new_code_views();
+
 float draw_code_tokens(const Theme& theme, ImDrawList* draw, ImVec2 origin, std::string_view code,
                        const std::vector<python::Token>& tokens, float line_h);
 
