@@ -41,6 +41,7 @@ struct Program {
   bool frame();
   bool background_work(std::int64_t now_ms);
   bool wake_due(std::int64_t now_ms);
+  void wake_by(std::int64_t at_ms, std::int64_t now_ms);
 };
 
 // Long work the App owns (the optimizer) runs a slice per frame within a time budget, wherever
@@ -60,12 +61,16 @@ bool Program::wake_due(std::int64_t now_ms) {
   constexpr std::int64_t kMaxSleepMs = 3'600'000;
   const bool due = wake_at_ms != 0 && now_ms >= wake_at_ms;
   if (due) wake_at_ms = 0;
-  const std::int64_t next = std::min(app->next_change_ms(now_ms), now_ms + kMaxSleepMs);
-  if (wake_at_ms == 0 || next < wake_at_ms) {
-    wake_at_ms = std::max(next, now_ms + 1);
+  wake_by(std::min(app->next_change_ms(now_ms), now_ms + kMaxSleepMs), now_ms);
+  return due;
+}
+
+// Sets a wake-up for `at_ms` unless one is set for no later.
+void Program::wake_by(std::int64_t at_ms, std::int64_t now_ms) {
+  if (wake_at_ms == 0 || at_ms < wake_at_ms) {
+    wake_at_ms = std::max(at_ms, now_ms + 1);
     platform->wake_after(static_cast<int>(wake_at_ms - now_ms));
   }
-  return due;
 }
 
 bool Program::frame() {
@@ -124,6 +129,7 @@ bool Program::frame() {
   }
   platform->publish_state(frames, state);
   last_state = std::move(state);
+  if (const auto redraw = shell->next_redraw_ms(now_ms)) wake_by(*redraw, now_ms);
   return settle_frames > 0 || shell->animating();
 }
 

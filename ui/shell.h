@@ -34,6 +34,10 @@ class Shell final : public Navigator {
   // A code run needs no frames while it runs: its verdict wakes the loop.
   bool animating() const { return scroll_.animating() || app_.fit().running; }
   std::string state_json() const;  // the test hook's summary
+  // The earliest time a screen asked to be drawn again (redraw_at), if still ahead of `now_ms`.
+  std::optional<std::int64_t> next_redraw_ms(std::int64_t now_ms) const {
+    return redraw_at_ms_ > now_ms ? std::optional(redraw_at_ms_) : std::nullopt;
+  }
 
   // Navigator
   void select_tab(Tab tab) override;
@@ -41,6 +45,9 @@ class Shell final : public Navigator {
   void open_card(std::size_t card) override;
   void open_practice(std::size_t card) override;
   void back() override { platform_.request_back(); }
+  void redraw_at(std::int64_t at_ms) override {  // the earliest request still ahead counts
+    if (redraw_at_ms_ <= platform_.now_ms() || at_ms < redraw_at_ms_) redraw_at_ms_ = at_ms;
+  }
 
  private:
   enum class Top { None, Study, Card, Practice };
@@ -60,6 +67,7 @@ class Shell final : public Navigator {
   std::vector<Top> stack_;  // screens opened on top of the tab, innermost last
   char shortcut_ = 0;
   bool key_row_pressed_ = false;
+  std::int64_t redraw_at_ms_ = 0;
 
   TodayState today_;
   StudyState study_;

@@ -245,3 +245,34 @@ test('every newly opened card starts at its top with its code at column 0', () =
   const reopened = await waitForApp(page, (s) => !s.scrolling, { frames: 3 });
   assert.deepEqual([reopened.scroll, reopened.code_scroll_x], [0, 0], 'so does a card opened again');
 }));
+
+test('a quick double tap acts once: Show answer only reveals, Good answers one card, and the next card is not revealed', () => withApp(async ({ page }) => {
+  const quickTaps = async (target, count) => {
+    const state = await waitForApp(page, new Function('s', `return !!s.targets[${JSON.stringify(target)}]`));
+    const { x, y } = centre(state.targets[target]);
+    for (let i = 0; i < count; i++) {
+      await page.touchscreen.tap(x, y);
+      await page.waitForTimeout(90);
+    }
+  };
+  const settle = () => page.waitForTimeout(900).then(() => waitForApp(page, (s) => s.pending === 0, { frames: 2 }));
+  await tap(page, 'start');
+  const first = await waitForApp(page, (s) => s.screen === 'study' && s.card !== '');
+
+  await quickTaps('reveal', 2);
+  let state = await settle();
+  assert.deepEqual([state.revealed, state.saved, state.card], [true, first.saved, first.card],
+    'a double tap on Show answer reveals and grades nothing');
+
+  await quickTaps('good', 2);
+  state = await settle();
+  assert.equal(state.saved, first.saved + 1, 'a double tap on Good answers one card');
+  assert.notEqual(state.card, first.card);
+  assert.equal(state.revealed, false, 'the next card waits for its own Show answer');
+
+  await tap(page, 'reveal');
+  await quickTaps('easy', 3);
+  state = await settle();
+  assert.equal(state.saved, first.saved + 2, 'a triple tap on Easy answers one card');
+  assert.equal(state.revealed, false, 'and grades no card never seen');
+}));

@@ -28,6 +28,9 @@ class Navigator {
   virtual void open_card(std::size_t card) = 0;
   virtual void open_practice(std::size_t card) = 0;  // write your own solution to its task
   virtual void back() = 0;  // like the system Back button
+  // The screen looks different from `at_ms` on without any input (e.g. a button starts taking
+  // taps): draw a frame then.
+  virtual void redraw_at(std::int64_t at_ms) = 0;
 };
 
 // Everything a screen needs this frame.
@@ -45,6 +48,7 @@ struct StudyState {
   std::string card_id;            // the card on screen
   std::int64_t shown_at_ms = 0;   // when it appeared: the review's duration
   bool revealed = false;
+  std::int64_t revealed_at_ms = 0;
   std::vector<bool> ticked;       // key points the user says they covered
   std::string notice;             // e.g. a command's error
 };

@@ -15,6 +15,7 @@ namespace pyprep::ui {
 namespace {
 
 constexpr std::int64_t kLongestCountedMs = 20 * kMinuteMs;  // a card left open is not study time
+constexpr std::int64_t kFreshButtonMs = 400;  // a button this new ignores taps (longer than a double tap)
 
 void header(Ui& ui, StudyState& state, const Card* card) {
   const Theme& theme = ui.theme;
@@ -139,10 +140,23 @@ void study_screen(Ui& ui, StudyState& state) {
     if (button(theme, "finish", "Back to Today", "", ImVec2(width, button_h), {c.primary, c.on_primary})) ui.nav.back();
     return;
   }
+  // Show answer and the grades take turns at the bottom of the screen: a tap in the first moment
+  // after one replaced the other was meant for the one before (a double tap), so it is ignored.
+  // Until then the button goes by another name (for the test hook, nothing to tap yet), and a
+  // frame is asked for when it starts to count.
+  const auto settled = [&](std::int64_t since_ms) {
+    const std::int64_t wait = since_ms + kFreshButtonMs - ui.now_ms;
+    if (wait > 0) ui.nav.redraw_at(since_ms + kFreshButtonMs);
+    return wait <= 0;
+  };
+  const auto named = [](const char* target, bool ready) { return ready ? std::string(target) : std::string(target) + "-settling"; };
   if (!state.revealed) {
-    if (button(theme, "reveal", "Show answer", "", ImVec2(width, button_h), {c.primary, c.on_primary}) ||
-        ui.shortcut == ' ') {
+    const bool ready = settled(state.shown_at_ms);
+    const bool tapped =
+        button(theme, named("reveal", ready).c_str(), "Show answer", "", ImVec2(width, button_h), {c.primary, c.on_primary});
+    if ((tapped && ready) || ui.shortcut == ' ') {
       state.revealed = true;
+      state.revealed_at_ms = ui.now_ms;
     }
     return;
   }
@@ -152,17 +166,19 @@ void study_screen(Ui& ui, StudyState& state) {
   const int suggested = suggested_rating(state, ui.app.code_run(), view->card);
   const float gap = 0.4f * em;
   const float each = (width - 3 * gap) / 4;
+  const bool ready = settled(state.revealed_at_ms);
   for (int i = 0; i < 4; ++i) {
     if (i > 0) ImGui::SameLine(0, gap);
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const bool pressed = button(theme, targets[i], labels[i], short_interval(view->outcomes[i].interval_ms),
-                                ImVec2(each, button_h), {fills[i], c.on_primary});
+    const bool pressed = button(theme, named(targets[i], ready).c_str(), labels[i],
+                                short_interval(view->outcomes[i].interval_ms), ImVec2(each, button_h),
+                                {fills[i], c.on_primary});
     if (suggested == i + 1) {  // a ring around the grade the ticked points suggest
       ImGui::GetWindowDrawList()->AddRect(ImVec2(at.x - 0.15f * em, at.y - 0.15f * em),
                                           ImVec2(at.x + each + 0.15f * em, at.y + button_h + 0.15f * em),
                                           c.text, 0.7f * em, 0, 0.12f * em);
     }
-    if (pressed || ui.shortcut == '1' + i) {
+    if ((pressed && ready) || ui.shortcut == '1' + i) {
       const std::int64_t duration = std::min(ui.now_ms - state.shown_at_ms, kLongestCountedMs);
       state.notice.clear();
       if (Status answered = ui.app.answer(fsrs::kRatings[i], duration, ui.now_ms); !answered) {
