@@ -69,7 +69,9 @@ bool Program::wake_due(std::int64_t now_ms) {
 void Program::wake_by(std::int64_t at_ms, std::int64_t now_ms) {
   if (wake_at_ms == 0 || at_ms < wake_at_ms) {
     wake_at_ms = std::max(at_ms, now_ms + 1);
-    platform->wake_after(static_cast<int>(wake_at_ms - now_ms));
+    // A little late rather than early: a timer that fired before wake_at_ms by the clocks'
+    // rounding would find nothing due and leave the loop asleep.
+    platform->wake_after(static_cast<int>(wake_at_ms - now_ms) + 2);
   }
 }
 

@@ -114,13 +114,18 @@ void card_screen(Ui& ui, CardScreenState& state) {
 
   ImGui::Dummy(ImVec2(0, 0.6f * em));
   wrapped_text(theme, FontRole::Headline, c.text, "Your note");
-  text_area(theme, "note", state.note_draft, 4);
+  // Saved as the user goes: a moment after the last keystroke (not an event per keystroke), and
+  // on leaving the card (Shell::go_back).
+  if (text_area(theme, "note", state.note_draft, 4)) state.note_edited_ms = ui.now_ms;
   if (ImGui::IsItemActive()) ImGui::SetScrollHereY(0.3f);  // keep the note above the keyboard
-  if (state.note_draft != progress.note) {
-    if (button(theme, "save-note", "Save note", "", ImVec2(ImGui::GetContentRegionAvail().x, 2.9f * em),
-               {c.primary, c.on_primary})) {
-      shown(ui.app.set_note(card.id, state.note_draft, ui.now_ms));
-    }
+  const bool unsaved = state.note_draft != progress.note;
+  if (unsaved && ui.now_ms - state.note_edited_ms >= App::kDraftPauseMs) {
+    shown(ui.app.set_note(card.id, state.note_draft, ui.now_ms));
+  } else if (unsaved) {
+    ui.nav.redraw_at(state.note_edited_ms + App::kDraftPauseMs);
+  }
+  if (unsaved || !progress.note.empty()) {
+    wrapped_text(theme, FontRole::Caption, c.text_secondary, unsaved ? "Saving…" : "Saved");
   }
 
   ImGui::Dummy(ImVec2(0, 0.6f * em));

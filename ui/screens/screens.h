@@ -68,6 +68,7 @@ struct CardScreenState {
   std::size_t card = 0;
   std::string note_draft;
   bool note_loaded = false;
+  std::int64_t note_edited_ms = 0;  // the last keystroke: the note is saved a moment after it
   bool confirm_reset = false;
   bool show_tests = false;
   std::string notice;  // a command's error
