@@ -465,7 +465,7 @@ Optimizer::Optimizer(TrainingData data, const fsrs::Parameters& start, Options o
                   " reviews can be used to fit the schedule (a review counts when it comes a day or "
                   "more after the card's previous one); at least " +
                   std::to_string(options_.min_scored_reviews) +
-                  " are needed. Keeping the current parameters.";
+                  " are needed.";
     return;
   }
   if (options_.pretrain) anchor_ = clip(pretrain(data_, start_));
@@ -552,7 +552,7 @@ Fit Optimizer::result() const {
   }
   if (!done()) {
     fit.note = "The fit stopped after " + std::to_string(step_) + " of " +
-               std::to_string(total_steps_) + " steps. Keeping the current parameters.";
+               std::to_string(total_steps_) + " steps.";
     return fit;
   }
   fsrs::Parameters w = best_;
@@ -565,12 +565,11 @@ Fit Optimizer::result() const {
   w = clip(w);
   const double after = mean_log_loss(w);
   if (!fsrs::check_parameters(w).ok() || !std::isfinite(after)) {
-    fit.note = "The fit gave unusable parameters. Keeping the current parameters.";
+    fit.note = "The fit gave unusable parameters.";
     return fit;
   }
   if (after >= fit.log_loss_before) {
-    fit.note = "The fitted parameters do not predict your reviews better. Keeping the current "
-               "parameters.";
+    fit.note = "The fitted parameters do not predict your reviews better.";
     return fit;
   }
   fit.parameters = w;

@@ -547,6 +547,7 @@ TEST_CASE("the optimizer runs from tick() with a budget, wherever the user is, a
   while (app.tick(kNoon, [] { return true; })) ++slices;  // a budget of one slice per tick
   CHECK_FALSE(app.fit().running);
   CHECK(app.fit().message.rfind("Kept the current parameters: ", 0) == 0);  // five cards: too few reviews
+  CHECK(app.fit().message.find("parameters", 30) == std::string::npos);  // said once, not twice
   CHECK(slices >= 0);
 }
 

@@ -11,6 +11,22 @@
 namespace pyprep::ui {
 namespace {
 
+// Why the list is empty, naming the filter when the filter is the reason.
+std::string no_results_message(const Ui& ui, const BrowseState& state) {
+  const bool searched = !state.query.empty();
+  const bool topic_matches = !state.hits.empty();  // before the Saved filter
+  if (state.bookmarked_only) {
+    if (!searched && !topic_matches) return "No card in this topic.";
+    if (!searched) return "No saved cards here yet. Tap ☆ Save on a card to keep it in this list.";
+    if (topic_matches) return "None of your saved cards matches. Tap ★ Saved to search all cards.";
+  }
+  if (state.topic >= 0 && searched) {
+    return "No card in " + ui.app.bank().topics[static_cast<std::size_t>(state.topic)].title +
+           " matches. Tap the topic again to search all topics, or try fewer or shorter words.";
+  }
+  return "No card matches. Try fewer or shorter words.";
+}
+
 // Topic chips in one row that scrolls sideways.
 void chip_strip(Ui& ui, BrowseState& state) {
   const Theme& theme = ui.theme;
@@ -96,7 +112,7 @@ void browse_screen(Ui& ui, BrowseState& state) {
     }
   }
   clipper.End();
-  if (hits.empty()) wrapped_text(theme, FontRole::Body, c.text_secondary, "No card matches. Try fewer or shorter words.");
+  if (hits.empty()) wrapped_text(theme, FontRole::Body, c.text_secondary, no_results_message(ui, state));
   end_content();
 }
 
