@@ -1,6 +1,7 @@
 #include "core/search.h"
 
 #include <algorithm>
+#include <bit>
 #include <numeric>
 
 #include "core/markdown.h"
@@ -9,7 +10,10 @@ namespace pyprep {
 namespace {
 
 // Field weights. Each query word scores the weight of the best field it matches in a card, and a
-// card's score is the sum over the query's words.
+// card's score is the sum over the query's words. Equal scores go to the card that matches in
+// more fields (a card about the term names it in its tags and key points too, not only its
+// prompt), then to the card whose tags name it earlier (authors list a card's subject first),
+// then keep bank order.
 enum Weight : std::uint8_t { kCode = 1, kAnswer = 2, kKeyPoints = 3, kTags = 4, kPrompt = 5 };
 
 // Where a posting's snippet position points; answers rank above prompts as snippet sources
@@ -308,18 +312,21 @@ SearchIndex::SearchIndex(const Bank& bank) {
                       collapse_whitespace(markdown::plain_text(markdown::parse(card.answer)))});
     const CardText& text = cards_.back();
 
-    auto add = [&](std::string_view field, std::uint8_t weight, std::uint8_t source) {
+    auto add = [&](std::string_view field, std::uint8_t weight, std::uint8_t source,
+                   std::uint8_t tag = 255) {
       splitter.split(field, [&](std::string_view term, std::size_t offset, std::size_t) {
         const std::uint32_t id = terms.intern(term);
         if (id == last_posting.size()) last_posting.push_back(std::uint32_t(-1));
         std::uint32_t& last = last_posting[id];
         if (last == std::uint32_t(-1) || postings_[last].card != c) {
           last = std::uint32_t(postings_.size());
-          postings_.push_back({c, 0, weight, kNoSource});
+          postings_.push_back({c, 0, weight, 0, 255, kNoSource});
           posting_term.push_back(id);
         }
         Posting& p = postings_[last];
         p.weight = std::max(p.weight, weight);
+        p.fields |= std::uint8_t(1u << weight);
+        p.tag_rank = std::min(p.tag_rank, tag);
         if (source > p.snippet_source) {
           p.snippet_source = source;
           p.snippet_position = std::uint32_t(offset);
@@ -327,7 +334,8 @@ SearchIndex::SearchIndex(const Bank& bank) {
       });
     };
     add(text.prompt, kPrompt, kFromPrompt);
-    for (const std::string& tag : card.tags) add(tag, kTags, kNoSource);
+    for (std::size_t t = 0; t < card.tags.size(); ++t)
+      add(card.tags[t], kTags, kNoSource, std::uint8_t(std::min<std::size_t>(t, 254)));
     if (const Topic* topic = bank.find_topic(card.topic)) add(topic->title, kTags, kNoSource);
     for (const std::string& point : card.key_points) add(point, kKeyPoints, kNoSource);
     add(text.answer, kAnswer, kFromAnswer);
@@ -381,6 +389,10 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query,
   };
   std::vector<Anchor> anchors(card_count);
   std::vector<std::uint8_t> best(card_count);
+  std::vector<std::uint8_t> fields(card_count);
+  std::vector<std::uint32_t> breadth(card_count, 0);
+  std::vector<std::uint8_t> word_tag_rank(card_count);
+  std::vector<std::uint32_t> tag_rank(card_count, 0);  // summed over the query's words
   TermSplitter splitter;
   auto term_at = [&](std::size_t i) {
     return std::string_view(terms_).substr(term_begin_[i], term_begin_[i + 1] - term_begin_[i]);
@@ -396,10 +408,14 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query,
     const std::size_t hi = partition_point(
         lo, term_count, [&](std::size_t t) { return term_at(t).starts_with(prefix); });
     std::fill(best.begin(), best.end(), 0);
+    std::fill(fields.begin(), fields.end(), 0);
+    std::fill(word_tag_rank.begin(), word_tag_rank.end(), 255);
     for (std::uint32_t i = posting_begin_[lo]; i < posting_begin_[hi]; ++i) {
       const Posting& p = postings_[i];
       if (score[p.card] == 0) continue;
       best[p.card] = std::max(best[p.card], p.weight);
+      fields[p.card] |= p.fields;
+      word_tag_rank[p.card] = std::min(word_tag_rank[p.card], p.tag_rank);
       Anchor& anchor = anchors[p.card];
       if (p.snippet_source > anchor.source ||
           (p.snippet_source == anchor.source && p.snippet_source != kNoSource &&
@@ -407,14 +423,20 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query,
         anchor = {p.snippet_source, p.snippet_position, std::uint32_t(prefix.size())};
       }
     }
-    for (std::size_t c = 0; c < card_count; ++c) score[c] = best[c] == 0 ? 0 : score[c] + best[c];
+    for (std::size_t c = 0; c < card_count; ++c) {
+      score[c] = best[c] == 0 ? 0 : score[c] + best[c];
+      breadth[c] += std::uint32_t(std::popcount(fields[c]));
+      tag_rank[c] += word_tag_rank[c];
+    }
   });
 
   std::vector<SearchHit> hits;
   for (std::size_t c = 0; c < card_count; ++c)
     if (score[c] > 0) hits.push_back({c, {}, 0, 0});
   std::stable_sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
-    return score[a.card] > score[b.card];
+    if (score[a.card] != score[b.card]) return score[a.card] > score[b.card];
+    if (breadth[a.card] != breadth[b.card]) return breadth[a.card] > breadth[b.card];
+    return tag_rank[a.card] < tag_rank[b.card];
   });
   for (SearchHit& hit : hits) {
     const CardText& card = cards_[hit.card];

@@ -156,6 +156,23 @@ TEST_CASE("search: prompt matches rank above tags, key points, answer and code; 
   CHECK(cards_of(index.search("widget")) == std::vector<std::size_t>{4, 5, 3, 6, 2, 1, 0});
 }
 
+TEST_CASE("search: equal scores go to more matched fields, then to the earlier tag, then bank order") {
+  Bank bank;
+  bank.topics = {{"plain", "Plain"}};
+  bank.cards = {
+      {.id = "prompt-only", .topic = "plain", .prompt = "A gadget?", .answer = "a"},
+      {.id = "third-tag", .topic = "plain", .prompt = "Gadget?", .answer = "a", .tags = {"x", "y", "gadget"}},
+      {.id = "first-tag", .topic = "plain", .prompt = "Gadget?", .answer = "a", .tags = {"gadget", "x"}},
+      {.id = "wide", .topic = "plain", .prompt = "Gadget?", .answer = "a gadget",
+       .key_points = {"gadget"}},
+      {.id = "prompt-only-too", .topic = "plain", .prompt = "Gadget!", .answer = "a"},
+  };
+  const SearchIndex index(bank);
+  // Every card scores the prompt's weight; "wide" matches in three fields, the tagged ones in
+  // two (the earlier tag first), the rest in one, in bank order.
+  CHECK(cards_of(index.search("gadget")) == std::vector<std::size_t>{3, 2, 1, 0, 4});
+}
+
 TEST_CASE("search: the filter keeps only the chosen topics and levels") {
   const SearchIndex index(small_bank());
   CHECK(cards_of(index.search("", {.topics = {"oop"}})) == std::vector<std::size_t>{2, 4});
@@ -256,6 +273,10 @@ TEST_CASE("search: the real bank finds cards by identifier and ranks prompt matc
   CHECK(first_id("__slots__") == "slots");
   CHECK(first_id("@property") == "property-decorator");
   CHECK(first_id("global interpreter lock") == "gil-and-threads");
+  // Several prompts, tags, key points and answers name the GIL; the card about it has the shortest
+  // such prompt, and the one that names it in passing ("... despite the GIL? Build a worker
+  // pool ...") does not come first.
+  CHECK(first_id("GIL") == "gil-and-threads");
   for (const SearchHit& hit : index.search("a")) CHECK(valid_utf8(hit.snippet));
 }
 
