@@ -276,3 +276,15 @@ test('a quick double tap acts once: Show answer only reveals, Good answers one c
   assert.equal(state.saved, first.saved + 2, 'a triple tap on Easy answers one card');
   assert.equal(state.revealed, false, 'and grades no card never seen');
 }));
+
+test('the search box has a clear button once something is typed', () => withApp(async ({ page }) => {
+  await tap(page, 'tab-browse');
+  const empty = await waitForApp(page, (s) => s.screen === 'browse');
+  assert.equal(empty.targets['search-clear'], undefined, 'nothing to clear yet');
+  await typeInto(page, 'search', 'GIL');
+  const typed = await waitForApp(page, (s) => s.query === 'GIL' && !!s.targets['search-clear']);
+  assert.ok(typed.targets['search-clear'][0] > typed.targets.search[0] + typed.targets.search[2], 'beside the field');
+  await tap(page, 'search-clear');
+  const cleared = await waitForApp(page, (s) => s.query === '');
+  assert.equal(cleared.targets['search-clear'], undefined);
+}));

@@ -59,8 +59,19 @@ void browse_screen(Ui& ui, BrowseState& state) {
   if (!state.index) state.index = std::make_unique<SearchIndex>(ui.app.bank());
 
   screen_title(theme, "Browse");
-  text_field(theme, "search", "Search questions, answers, tags", state.query);
+  // A clear button beside the field once there is something to clear.
+  const float clear_w = state.query.empty() ? 0.0f : min_target(theme);
+  const float gap = clear_w > 0 ? 0.4f * em : 0.0f;
+  text_field(theme, "search", "Search questions, answers, tags", state.query,
+             ImGui::GetContentRegionAvail().x - clear_w - gap);
   if (ui.shortcut == '/') ImGui::ActivateItemByID(ImGui::GetItemID());  // the search field, as if tapped
+  if (clear_w > 0) {
+    ImGui::SameLine(0, gap);
+    // The tap ends the editing (ImGui then leaves the text alone), so the field can be emptied.
+    if (button(theme, "search-clear", "×", "", ImVec2(clear_w, min_target(theme)), {c.raised, c.text})) {
+      state.query.clear();
+    }
+  }
   chip_strip(ui, state);
 
   if (state.query != state.searched_query || state.topic != state.searched_topic) {

@@ -40,9 +40,9 @@ bool hit_area(const char* target, ImVec2 size, bool* held) {
   return tapped;
 }
 
-float min_target(const Theme& theme) { return std::max(48.0f, 2.9f * theme.em()); }
-
 }  // namespace
+
+float min_target(const Theme& theme) { return std::max(48.0f, 2.9f * theme.em()); }
 
 ImU32 with_alpha(ImU32 c, float a) {
   return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(a * 255.0f + 0.5f) << IM_COL32_A_SHIFT);
@@ -291,8 +291,8 @@ bool styled_input(const Theme& theme, const char* target, ImVec2 size, const std
 }
 }  // namespace
 
-bool text_field(const Theme& theme, const char* target, const char* hint, std::string& text) {
-  const float width = ImGui::GetContentRegionAvail().x;
+bool text_field(const Theme& theme, const char* target, const char* hint, std::string& text, float width) {
+  if (width <= 0) width = ImGui::GetContentRegionAvail().x;
   return styled_input(theme, target, ImVec2(width, min_target(theme)), [&] {
     ImGui::SetNextItemWidth(width);
     return ImGui::InputTextWithHint("##field", hint, &text);

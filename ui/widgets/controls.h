@@ -39,7 +39,11 @@ bool switch_row(const Theme& theme, const char* target, std::string_view label, 
 // A checklist row (tick box + wrapped text); returns true when toggled.
 bool check_row(const Theme& theme, const char* target, std::string_view text, bool& ticked);
 // A single-line text field with a hint; true when the text changed.
-bool text_field(const Theme& theme, const char* target, const char* hint, std::string& text);
+// The height of a touch target: a row of text, and never under a fingertip's 48 px.
+float min_target(const Theme& theme);
+
+// `width` 0: the rest of the row.
+bool text_field(const Theme& theme, const char* target, const char* hint, std::string& text, float width = 0);
 // A multi-line text field `lines` tall; true when the text changed.
 bool text_area(const Theme& theme, const char* target, std::string& text, float lines);
 // A thin rounded progress bar the full available width.
