@@ -110,7 +110,10 @@ void card_screen(Ui& ui, CardScreenState& state) {
   }
   ImGui::Dummy(ImVec2(0, 0.4f * em));
   wrapped_text(theme, FontRole::Headline, c.text, "Key points");
-  for (const std::string& point : card.key_points) wrapped_text(theme, FontRole::Body, c.text, "•  " + point);
+  // As a list: wrapped lines hang after the bullet, and `code` in a point reads as code.
+  std::string points;
+  for (const std::string& point : card.key_points) points += "- " + point + "\n";
+  markdown(theme, ui.platform, "key-points", points);
 
   ImGui::Dummy(ImVec2(0, 0.6f * em));
   wrapped_text(theme, FontRole::Headline, c.text, "Your note");
