@@ -165,6 +165,7 @@ void Shell::restore(Ui& ui, const Platform::PickedFile& picked) {
 }
 
 void Shell::draw() {
+  drawn_screen_ = screen_name();  // a tap may open another screen mid-frame: publish what was drawn
   clear_frame_records();
   clear_key_rows();
   scroll_.update();
@@ -262,7 +263,7 @@ std::string Shell::state_json() const {
   };
   if (ImGuiWindow* screen = ImGui::FindWindowByName("##screen")) visit(visit, screen);
   nlohmann::json state = {
-      {"screen", screen_name()},
+      {"screen", drawn_screen_},
       {"depth", stack_.size() + (tab_ == Tab::Today ? 0 : 1)},
       {"cards", app_.bank().cards.size()},
       {"saved", app_.saved_count()},

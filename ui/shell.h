@@ -68,6 +68,7 @@ class Shell final : public Navigator {
   char shortcut_ = 0;
   bool key_row_pressed_ = false;
   std::int64_t redraw_at_ms_ = 0;
+  const char* drawn_screen_ = "";  // the screen this frame drew, for the test hook
 
   TodayState today_;
   StudyState study_;
