@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -88,6 +89,35 @@ std::size_t prose_words(const std::string& answer) {
     while (tokens >> token) ++words;
   }
   return words;
+}
+
+// The fenced code blocks of an answer, without their fences.
+std::vector<std::string_view> fenced_blocks(std::string_view answer) {
+  std::vector<std::string_view> blocks;
+  std::size_t at = 0;
+  while ((at = answer.find("```", at)) != std::string_view::npos) {
+    const std::size_t body = answer.find('\n', at);
+    if (body == std::string_view::npos) break;
+    const std::size_t end = answer.find("```", body + 1);
+    if (end == std::string_view::npos) break;
+    blocks.push_back(answer.substr(body + 1, end - body - 1));
+    at = end + 3;
+  }
+  return blocks;
+}
+
+// Lines of `code` longer than `columns` characters (UTF-8 code points).
+std::size_t lines_wider_than(std::string_view code, std::size_t columns) {
+  std::size_t wide = 0, width = 0;
+  for (std::size_t i = 0; i <= code.size(); ++i) {
+    if (i == code.size() || code[i] == '\n') {
+      if (width > columns) ++wide;
+      width = 0;
+    } else if ((static_cast<unsigned char>(code[i]) & 0xC0) != 0x80) {
+      ++width;
+    }
+  }
+  return wide;
 }
 
 // Prints `items` separated by spaces, wrapped to lines that start with `indent`.
@@ -204,6 +234,26 @@ int main(int argc, char** argv) {
     std::cout << "\nAnswers outside about 80-250 words of prose (" << off_length.size()
               << ", not a failure):\n";
     print_wrapped(off_length, "  ");
+  }
+
+  // Code fits a phone: about 60 columns show at the default text size without sideways scrolling.
+  constexpr std::size_t kCodeColumns = 60;
+  std::vector<std::string> wide_code;
+  for (const Card& card : bank.cards) {
+    std::vector<std::string_view> blocks = fenced_blocks(card.answer);
+    if (card.code) {
+      blocks.insert(blocks.end(), {card.code->solution, card.code->starter});
+      for (const CodeCase& test : card.code->cases) blocks.push_back(test.code);
+      if (card.code->scale) blocks.insert(blocks.end(), {card.code->scale->setup, card.code->scale->run});
+    }
+    std::size_t wide = 0;
+    for (std::string_view block : blocks) wide += lines_wider_than(block, kCodeColumns);
+    if (wide) wide_code.push_back(card.id + "(" + std::to_string(wide) + ")");
+  }
+  if (!wide_code.empty()) {
+    failed = true;
+    std::cout << "\nCODE LINES over " << kCodeColumns << " columns (" << wide_code.size() << " cards):\n";
+    print_wrapped(wide_code, "  ");
   }
 
   // The short answer is what the candidate says first: on every card, complete, at most 60 words.
