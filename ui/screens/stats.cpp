@@ -19,21 +19,29 @@ std::string percent(const Retention& retention) {
   return text;
 }
 
-// A row of small figure tiles of equal width.
+// A row of small figure tiles of equal width, as tall as the longest label needs: labels wrap
+// inside their tile, never past it.
 void tiles(const Theme& theme, const std::vector<std::pair<std::string, std::string>>& items) {
   const Palette& c = theme.colors();
   const float em = theme.em();
-  const float gap = 0.5f * em;
+  const float gap = 0.5f * em, pad = 0.7f * em;
   const float width = (ImGui::GetContentRegionAvail().x - gap * (items.size() - 1)) / items.size();
-  const float height = 3.8f * em;
+  const float label_top = 2.45f * em;
+  float height = 3.8f * em;
+  for (const auto& item : items)
+    height = std::max(height, label_top + text_size(theme, FontRole::Caption, item.second, width - 2 * pad).y + 0.6f * em);
+  ImFont* font = theme.font(FontRole::Caption);
+  const float label_size = font->FontSize * ImGui::GetIO().FontGlobalScale;
   const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
   for (std::size_t i = 0; i < items.size(); ++i) {
     const ImVec2 min(at.x + i * (width + gap), at.y);
-    ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + width, min.y + height), c.surface, 0.75f * em);
-    ImGui::SetCursorScreenPos(ImVec2(min.x + 0.7f * em, min.y + 0.5f * em));
+    draw->AddRectFilled(min, ImVec2(min.x + width, min.y + height), c.surface, 0.75f * em);
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 0.5f * em));
     text_line(theme, FontRole::Title, c.text, items[i].first);
-    ImGui::SetCursorScreenPos(ImVec2(min.x + 0.7f * em, min.y + 2.45f * em));
-    wrapped_text(theme, FontRole::Caption, c.text_secondary, items[i].second);
+    const std::string& label = items[i].second;
+    draw->AddText(font, label_size, ImVec2(min.x + pad, min.y + label_top), c.text_secondary, label.data(),
+                  label.data() + label.size(), width - 2 * pad);
   }
   ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height));
   ImGui::Dummy(ImVec2(0, 0.3f * em));
@@ -73,7 +81,7 @@ void stats_screen(Ui& ui) {
   int total = 0;
   for (int n : stats.reviews_per_day) total += n;
   tiles(theme, {{percent(stats.retention_all), "retention, all time"},
-                {std::to_string(total), "reviews, 17 weeks"}});
+                {std::to_string(total), "reviews in the last " + std::to_string(stats.reviews_per_day.size() / 7) + " weeks"}});
   wrapped_text(theme, FontRole::Caption, c.text_secondary,
                "Retention counts answers given at least a day after the previous one: the share FSRS aims "
                "to keep at your desired retention.");
@@ -88,8 +96,7 @@ void stats_screen(Ui& ui) {
             "in 30 days");
 
   section(theme, "Study calendar");
-  const int weekday = static_cast<int>(((clock.day_of(ui.now_ms) + 3) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
-  heatmap(theme, stats.reviews_per_day, weekday);
+  heatmap(theme, stats.reviews_per_day, clock.day_of(ui.now_ms));
 
   section(theme, "Mastery by level");
   const Level levels[] = {Level::Beginner, Level::Junior, Level::Mid, Level::Senior};

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "widgets/controls.h"
+#include "widgets/format.h"
 
 namespace pyprep::ui {
 
@@ -41,11 +42,16 @@ void bar_chart(const Theme& theme, const std::vector<int>& values, ImU32 color, 
   text_line(theme, FontRole::Caption, c.text_secondary, last_label);
 }
 
-void heatmap(const Theme& theme, const std::vector<int>& per_day, int today_weekday) {
+void heatmap(const Theme& theme, const std::vector<int>& per_day, std::int64_t today) {
   const Palette& c = theme.colors();
   const float em = theme.em();
-  const ImVec2 at = ImGui::GetCursorScreenPos();
-  const float width = ImGui::GetContentRegionAvail().x;
+  const int today_weekday = static_cast<int>(((today + 3) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
+  ImFont* font = theme.font(FontRole::Caption);
+  const float label_size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const float gutter = text_size(theme, FontRole::Caption, "Mon").x + 0.4f * em;
+  const ImVec2 at(top.x + gutter, top.y + label_size + 0.2f * em);  // the first cell
+  const float width = ImGui::GetContentRegionAvail().x - gutter;
   // Columns are weeks Monday..Sunday; the last column holds today.
   const int days = static_cast<int>(per_day.size());
   const int weeks = (days - (today_weekday + 1) + 6) / 7 + 1;
@@ -53,6 +59,12 @@ void heatmap(const Theme& theme, const std::vector<int>& per_day, int today_week
   const float cell = std::min((width - gap * (weeks - 1)) / weeks, 1.3f * em);
   const int peak = per_day.empty() ? 0 : *std::max_element(per_day.begin(), per_day.end());
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (int weekday : {0, 2, 4}) {
+    static constexpr const char* kNames[] = {"Mon", "", "Wed", "", "Fri"};
+    draw->AddText(font, label_size, ImVec2(top.x, at.y + weekday * (cell + gap) + (cell - label_size) / 2),
+                  c.text_secondary, kNames[weekday]);
+  }
+  float month_label_end = -1e9f;  // a month's name is left out where the previous one would overlap
   for (int i = 0; i < days; ++i) {
     const int back = days - 1 - i;  // days before today
     const int slot = today_weekday - back;  // weekday slots counted from this week's Monday
@@ -63,8 +75,18 @@ void heatmap(const Theme& theme, const std::vector<int>& per_day, int today_week
     const float level = per_day[i] == 0 || peak == 0 ? 0.0f : 0.25f + 0.75f * per_day[i] / float(peak);
     const ImU32 fill = level == 0 ? c.raised : mix(c.raised, c.good, level);
     draw->AddRectFilled(min, ImVec2(min.x + cell, min.y + cell), fill, 0.2f * em);
+    const CivilDate date = civil_date(today - back);
+    if (date.day == 1 || i == 0) {
+      const char* name = month_abbreviation(date.month);
+      const float name_w = text_size(theme, FontRole::Caption, name).x;
+      const float x = std::min(min.x, at.x + width - name_w);  // the last month's name stays inside
+      if (x >= month_label_end) {
+        draw->AddText(font, label_size, ImVec2(x, top.y), c.text_secondary, name);
+        month_label_end = x + name_w + 0.4f * em;
+      }
+    }
   }
-  ImGui::Dummy(ImVec2(width, 7 * (cell + gap)));
+  ImGui::Dummy(ImVec2(gutter + width, at.y - top.y + 7 * (cell + gap)));
 }
 
 }  // namespace pyprep::ui

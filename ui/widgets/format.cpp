@@ -1,5 +1,7 @@
 #include "widgets/format.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdio>
 
@@ -26,10 +28,8 @@ std::string count_of(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-std::string local_date(std::int64_t utc_ms, int utc_offset_min) {
-  const std::int64_t local_ms = utc_ms + std::int64_t{utc_offset_min} * 60'000;
-  std::int64_t days = local_ms / 86'400'000 - (local_ms % 86'400'000 < 0 ? 1 : 0);
-  // Days since 1970-01-01 to a proleptic Gregorian date, counting 400-year eras from 0000-03-01.
+CivilDate civil_date(std::int64_t days) {
+  // Counting 400-year eras from 0000-03-01.
   days += 719'468;
   const std::int64_t era = (days >= 0 ? days : days - 146'096) / 146'097;
   const std::int64_t day_of_era = days - era * 146'097;
@@ -38,9 +38,21 @@ std::string local_date(std::int64_t utc_ms, int utc_offset_min) {
   const std::int64_t month_index = (5 * day_of_year + 2) / 153;  // 0 = March
   const int day = static_cast<int>(day_of_year - (153 * month_index + 2) / 5 + 1);
   const int month = static_cast<int>(month_index < 10 ? month_index + 3 : month_index - 9);
-  const std::int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
+  return {year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
+}
+
+const char* month_abbreviation(int month) {
+  static constexpr const char* kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return kNames[std::clamp(month, 1, 12) - 1];
+}
+
+std::string local_date(std::int64_t utc_ms, int utc_offset_min) {
+  const std::int64_t local_ms = utc_ms + std::int64_t{utc_offset_min} * 60'000;
+  const std::int64_t days = local_ms / 86'400'000 - (local_ms % 86'400'000 < 0 ? 1 : 0);
+  const CivilDate date = civil_date(days);
   char text[32];
-  std::snprintf(text, sizeof text, "%04lld-%02d-%02d", static_cast<long long>(year), month, day);
+  std::snprintf(text, sizeof text, "%04lld-%02d-%02d", static_cast<long long>(date.year), date.month, date.day);
   return text;
 }
 

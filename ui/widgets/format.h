@@ -12,4 +12,14 @@ std::string count_of(std::size_t n, const char* one, const char* many);
 // The local calendar date of a UTC time, "2026-12-01".
 std::string local_date(std::int64_t utc_ms, int utc_offset_min);
 
+// The proleptic Gregorian date `days` days after 1970-01-01.
+struct CivilDate {
+  std::int64_t year;
+  int month;  // 1-12
+  int day;    // 1-31
+};
+CivilDate civil_date(std::int64_t days);
+// "Jan" .. "Dec"
+const char* month_abbreviation(int month);
+
 }  // namespace pyprep::ui
