@@ -12,10 +12,9 @@ void count(Retention& retention, bool passed) {
   retention.passed += passed ? 1 : 0;
 }
 
-void add(Mastery& mastery, double retrievability) {
-  // Running mean: stays exact enough and needs no second pass.
+void add(Mastery& mastery, bool mastered) {
   ++mastery.cards;
-  mastery.mean_retrievability += (retrievability - mastery.mean_retrievability) / mastery.cards;
+  mastery.mastered += mastered ? 1 : 0;
 }
 
 void count_state(StateCounts& counts, const CardProgress& progress) {
@@ -47,7 +46,6 @@ int streak(std::vector<std::int64_t> study_days, std::int64_t today) {
 Stats compute_stats(const Collection& collection, const DayClock& clock, std::int64_t now_ms,
                     int history_days) {
   const Bank& bank = collection.bank();
-  const fsrs::Parameters& w = collection.settings().scheduling.parameters;
   const std::int64_t today = clock.day_of(now_ms);
   std::unordered_map<std::string_view, std::size_t> topic_index;
   for (std::size_t i = 0; i < bank.topics.size(); ++i) topic_index.emplace(bank.topics[i].id, i);
@@ -88,14 +86,12 @@ Stats compute_stats(const Collection& collection, const DayClock& clock, std::in
       if (offset < kForecastDays) ++stats.due_forecast[offset];
     }
 
-    const double r = schedule.state == CardState::New
-                         ? 0.0
-                         : fsrs::retrievability(double(now_ms - schedule.last_review_ms) / kDayMs,
-                                                schedule.memory.stability, w);
+    const bool mastered =
+        schedule.state == CardState::Review && schedule.memory.stability >= kMasteredStabilityDays;
     if (const auto topic = topic_index.find(card.topic); topic != topic_index.end()) {
-      add(stats.topic_mastery[topic->second], r);
+      add(stats.topic_mastery[topic->second], mastered);
     }
-    add(stats.level_mastery[static_cast<std::size_t>(card.level)], r);
+    add(stats.level_mastery[static_cast<std::size_t>(card.level)], mastered);
   }
   stats.streak_days = streak(std::move(study_days), today);
   return stats;

@@ -29,11 +29,15 @@ struct StateCounts {
   bool operator==(const StateCounts&) const = default;
 };
 
-// Mean current retrievability of a group of cards; a new card counts as 0 (nothing learnt yet),
-// so mastery grows as cards are studied, not only as they are remembered.
+// A card is mastered when the scheduler expects it to be recalled three weeks after its last
+// review: its FSRS stability (the days until recall falls to 90%) is at least 21 days. A card
+// just relearnt after Again has a small stability however fresh it is, so mastery cannot be
+// inflated by recent answers; new and learning cards are not mastered.
+inline constexpr double kMasteredStabilityDays = 21.0;
 struct Mastery {
-  double mean_retrievability = 0.0;
+  int mastered = 0;
   int cards = 0;
+  double share() const { return cards == 0 ? 0.0 : double(mastered) / cards; }
 };
 
 inline constexpr int kForecastDays = 30;

@@ -95,16 +95,37 @@ TEST_CASE("due forecast: overdue cards count today, suspended cards not at all")
   CHECK(s.due_forecast == expected);
 }
 
-TEST_CASE("mastery is the mean current retrievability per topic and level; new cards count 0") {
+TEST_CASE("mastery counts cards whose stability reaches 21 days; a fresh relearn does not count") {
   History h;
-  h.answer(noon(0), "b1", 3);  // S 2.3065
-  const Stats s = compute_stats(h.collection, kUtc, noon(2));
+  h.answer(noon(0), "b1", 4);   // Easy: S 8.2956
+  h.answer(noon(0), "b2", 3);   // Good: S 2.3065
+  h.answer(noon(0), "a1", 4);
+  h.answer(noon(9), "b1", 4);   // Easy again, 9 days on
+  h.answer(noon(9), "a1", 4);
+  h.answer(noon(40), "a1", 1);  // then forgotten: relearning, answered minutes ago
+  const Stats s = compute_stats(h.collection, kUtc, noon(40) + 1);
+
+  // The expected counts come from the scheduler's state, not from compute_stats.
+  auto schedule_of = [&](const char* id) -> const Schedule& {
+    for (std::size_t i = 0; i < h.bank.cards.size(); ++i)
+      if (h.bank.cards[i].id == id) return h.collection.cards()[i].schedule;
+    FAIL("no card " << id);
+    return h.collection.cards()[0].schedule;
+  };
+  REQUIRE(schedule_of("b1").state == CardState::Review);
+  REQUIRE(schedule_of("b1").memory.stability >= 21.0);
+  REQUIRE(schedule_of("b2").memory.stability < 21.0);
+  REQUIRE(schedule_of("a1").state == CardState::Relearning);
+
   REQUIRE(s.topic_mastery.size() == 2);
-  CHECK(s.topic_mastery[0].cards == 3);                             // basics: b1, b2, b3
-  CHECK(round4(s.topic_mastery[0].mean_retrievability) == 0.3032);  // (0.9095 + 0 + 0) / 3
-  CHECK(s.topic_mastery[1].mean_retrievability == 0.0);
+  CHECK(s.topic_mastery[0].cards == 3);  // basics: b1, b2, b3
+  CHECK(s.topic_mastery[0].mastered == 1);
+  CHECK(s.topic_mastery[0].share() == doctest::Approx(1.0 / 3));
+  CHECK(s.topic_mastery[1].mastered == 0);  // a1 was stable, but is being relearnt
   const Mastery& junior = s.level_mastery[static_cast<int>(Level::Junior)];
   CHECK(junior.cards == 1);
-  CHECK(round4(junior.mean_retrievability) == 0.9095);
+  CHECK(junior.mastered == 1);
   CHECK(s.level_mastery[static_cast<int>(Level::Beginner)].cards == 2);
+  CHECK(s.level_mastery[static_cast<int>(Level::Beginner)].mastered == 0);
+  CHECK(Mastery{}.share() == 0.0);
 }

@@ -33,6 +33,13 @@ class Navigator {
   virtual void redraw_at(std::int64_t at_ms) = 0;
 };
 
+// What the mastery figures count, in one line (the definition is core/stats.h's).
+inline std::string mastery_meaning() {
+  const std::string days = std::to_string(static_cast<int>(kMasteredStabilityDays));
+  return "Mastered: cards you would still recall " + days + " days after your last review (FSRS "
+         "stability of " + days + " days or more).";
+}
+
 // Everything a screen needs this frame.
 struct Ui {
   App& app;

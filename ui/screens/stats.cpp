@@ -51,12 +51,11 @@ void mastery_bar(const Theme& theme, std::string_view label, const Mastery& mast
   const Palette& c = theme.colors();
   const ImVec2 at = ImGui::GetCursorPos();
   wrapped_text(theme, FontRole::Body, c.text, label);
-  const std::string value = std::to_string(static_cast<int>(mastery.mean_retrievability * 100 + 0.5)) + "% of " +
-                            std::to_string(mastery.cards);
+  const std::string value = std::to_string(mastery.mastered) + " of " + std::to_string(mastery.cards);
   ImGui::SetCursorPos(ImVec2(at.x + ImGui::GetContentRegionAvail().x - text_size(theme, FontRole::Caption, value).x,
                              at.y + 0.15f * theme.em()));
   text_line(theme, FontRole::Caption, c.text_secondary, value);
-  progress_bar(theme, static_cast<float>(mastery.mean_retrievability), color, 0.45f);
+  progress_bar(theme, static_cast<float>(mastery.share()), color, 0.45f);
   ImGui::Dummy(ImVec2(0, 0.15f * theme.em()));
 }
 
@@ -99,6 +98,7 @@ void stats_screen(Ui& ui) {
   heatmap(theme, stats.reviews_per_day, clock.day_of(ui.now_ms));
 
   section(theme, "Mastery by level");
+  wrapped_text(theme, FontRole::Caption, c.text_secondary, mastery_meaning());
   const Level levels[] = {Level::Beginner, Level::Junior, Level::Mid, Level::Senior};
   for (Level level : levels) mastery_bar(theme, level_label(level), stats.level_mastery[static_cast<int>(level)], c.easy);
 

@@ -165,17 +165,18 @@ void today_screen(Ui& ui, TodayState& state) {
 
   ImGui::Dummy(ImVec2(0, 0.5f * em));
   wrapped_text(theme, FontRole::Headline, c.text, "Mastery by topic");
+  wrapped_text(theme, FontRole::Caption, c.text_secondary, mastery_meaning());
   const auto& topics = ui.app.bank().topics;
   for (std::size_t i = 0; i < topics.size() && i < stats.topic_mastery.size(); ++i) {
     const Mastery& mastery = stats.topic_mastery[i];
     if (mastery.cards == 0) continue;
-    const int percent = static_cast<int>(mastery.mean_retrievability * 100 + 0.5);
+    const int percent = static_cast<int>(mastery.share() * 100 + 0.5);
     const ImVec2 at = ImGui::GetCursorPos();
     wrapped_text(theme, FontRole::Body, c.text, topics[i].title);
     const std::string value = std::to_string(percent) + "%";
     ImGui::SetCursorPos(ImVec2(at.x + ImGui::GetContentRegionAvail().x - text_size(theme, FontRole::Body, value).x, at.y));
     text_line(theme, FontRole::Body, c.text_secondary, value);
-    progress_bar(theme, static_cast<float>(mastery.mean_retrievability), c.good, 0.45f);
+    progress_bar(theme, static_cast<float>(mastery.share()), c.good, 0.45f);
     ImGui::Dummy(ImVec2(0, 0.2f * em));
   }
   for (const BankProblem& problem : ui.bank_problems) wrapped_text(theme, FontRole::Caption, c.again, problem.text());
