@@ -63,8 +63,23 @@ std::vector<std::size_t> new_card_order(const Collection& collection) {
                   ? stable_hash(card.id, settings.shuffle_seed)
                   : static_cast<std::uint64_t>(card.level) << 32 | topic_rank(bank, card.topic);
   }
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return std::tie(keys[a], a) < std::tie(keys[b], b); });
+  const auto by_key = [&](std::size_t a, std::size_t b) { return std::tie(keys[a], a) < std::tie(keys[b], b); };
+  std::sort(order.begin(), order.end(), by_key);
+  if (settings.new_order == NewCardOrder::Interleaved) {
+    // Level order within each topic (the keys above), then round robin: the n-th card of every
+    // topic before the (n+1)-th of any, counting the cards already studied, so topics stay
+    // level with each other from day to day; within a turn, easier cards first.
+    std::vector<std::uint64_t> turn_of_topic(bank.topics.size() + 1, 0);
+    for (std::size_t i = 0; i < bank.cards.size(); ++i) {
+      if (collection.cards()[i].schedule.state != CardState::New && in_filters(settings, bank.cards[i]))
+        ++turn_of_topic[topic_rank(bank, bank.cards[i].topic)];
+    }
+    for (std::size_t i : order) {
+      const std::size_t topic = topic_rank(bank, bank.cards[i].topic);
+      keys[i] = turn_of_topic[topic]++ << 40 | static_cast<std::uint64_t>(bank.cards[i].level) << 32 | topic;
+    }
+    std::sort(order.begin(), order.end(), by_key);
+  }
   return order;
 }
 

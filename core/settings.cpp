@@ -70,6 +70,7 @@ Result<std::vector<Level>> levels(const json& value, std::string_view key) {
 }
 
 Result<NewCardOrder> new_order(const json& value, std::string_view key) {
+  if (value == "interleaved") return NewCardOrder::Interleaved;
   if (value == "level_topic") return NewCardOrder::LevelThenTopic;
   if (value == "shuffled") return NewCardOrder::Shuffled;
   return bad(key, "\"level_topic\" or \"shuffled\"");

@@ -1,6 +1,6 @@
 #pragma once
-// A small bank for the core tests: two topics, five cards of mixed levels. In level-then-topic
-// order the new cards come as b2, a1, b1, b3, a2 (indices 2, 1, 0, 4, 3).
+// A small bank for the core tests: two topics, five cards of mixed levels. In the default
+// (interleaved) order the new cards come as b2, a1, b1, a2, b3 (indices 2, 1, 0, 3, 4).
 #include <cstdint>
 
 #include <doctest/doctest.h>

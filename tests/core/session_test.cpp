@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/bank_loader.h"
 #include "tests/core/sample_bank.h"
 
 using namespace pyprep;
@@ -42,10 +43,35 @@ TEST_CASE("a study day starts at the configured local hour, given the UTC offset
   CHECK(utc.start_of_day(-1) == -20 * kHourMs);
 }
 
-TEST_CASE("new cards come by level, then topic in bank order, then bank order") {
+TEST_CASE("new cards interleave the topics, each topic's in level order, easier first within a turn") {
   const Study s;
+  // basics: b2 (beginner), b1 (junior), b3 (mid); async: a1 (beginner), a2 (senior).
+  // Turn 1: b2, a1; turn 2: b1 (junior), a2 (senior); turn 3: b3.
+  CHECK(new_card_order(s.collection) == Indices{2, 1, 0, 3, 4});
+  CHECK(s.queues(kMidnight + 12 * kHourMs).new_cards == Indices{2, 1, 0, 3, 4});
+}
+
+TEST_CASE("a first day with Mid and Senior, Django and Databases chosen mixes both topics") {
+  const LoadedBank loaded = load_bank_dir(PYPREP_SOURCE_DIR "/assets/bank");
+  Collection collection(loaded.bank);
+  REQUIRE(collection.apply({1, T0, ChangeSettings{{{"levels", {"mid", "senior"}}, {"topics", {"django", "databases"}}}}}).ok());
+  const std::vector<std::size_t> order = new_card_order(collection);
+  REQUIRE(order.size() >= 20);
+  int django = 0, databases = 0;
+  for (std::size_t k = 0; k < 20; ++k) {
+    const Card& card = loaded.bank.cards[order[k]];
+    CHECK((card.level == Level::Mid || card.level == Level::Senior));
+    (card.topic == "django" ? django : databases) += 1;
+    if (k % 2 == 1) CHECK(loaded.bank.cards[order[k - 1]].topic != card.topic);  // they take turns
+  }
+  CHECK(django == 10);
+  CHECK(databases == 10);
+}
+
+TEST_CASE("the level-then-topic order gives all of one level, topic by topic, then bank order") {
+  Study s;
+  s.settings({{"new_order", "level_topic"}});
   CHECK(new_card_order(s.collection) == Indices{2, 1, 0, 4, 3});
-  CHECK(s.queues(kMidnight + 12 * kHourMs).new_cards == Indices{2, 1, 0, 4, 3});
 }
 
 TEST_CASE("shuffled new-card order is a seeded permutation: same seed, same order") {
@@ -78,8 +104,9 @@ TEST_CASE("new cards per day count the ones already introduced today") {
   const StudyQueues q = s.queues(noon + kMinuteMs);
   CHECK(q.new_introduced_today == 2);
   CHECK(q.new_cards == Indices{0});
-  // The next study day (from 04:00) has room for 3 again.
-  CHECK(s.queues(kMidnight + 28 * kHourMs).new_cards == Indices{0, 4, 3});
+  // The next study day (from 04:00) has room for 3 again. Each topic has had one card, so
+  // turn 2 comes next: b1 (junior) and a2 (senior), then b3.
+  CHECK(s.queues(kMidnight + 28 * kHourMs).new_cards == Indices{0, 3, 4});
 }
 
 TEST_CASE("learning cards due now come first, later ones wait; counts for Today") {

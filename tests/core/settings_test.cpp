@@ -17,7 +17,7 @@ TEST_CASE("settings default to 90% retention, 36500-day cap, steps 1m 10m / 10m,
   CHECK(s.day_start_hour == 4);
   CHECK(s.leech_lapses == 8);
   CHECK_FALSE(s.suspend_leeches);
-  CHECK(s.new_order == NewCardOrder::LevelThenTopic);
+  CHECK(s.new_order == NewCardOrder::Interleaved);
 }
 
 TEST_CASE("a settings change sets every key it names and leaves the others") {
