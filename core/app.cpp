@@ -436,6 +436,7 @@ Status App::run_code(std::size_t card, std::int64_t now_ms, bool measure) {
   if (code_run_.card != card) code_run_.verdict.reset();
   code_run_.card = card;
   code_run_.running = true;
+  code_run_.started_ms = now_ms;
   runner_->run(code_job(*task_of(card), draft(card), measure));
   return ok_status();
 }
@@ -450,6 +451,7 @@ bool App::tick_code(std::int64_t now_ms) {
   if (!code_run_.running || !runner_) return !draft_edits_.empty();
   if (std::optional<std::string> text = runner_->take_verdict()) {
     code_run_.running = false;
+    code_run_.answered_ms = now_ms;
     Result<CodeVerdict> verdict = parse_verdict(*text);
     if (!verdict) {
       CodeVerdict unreadable;

@@ -71,6 +71,8 @@ struct CodeRunView {
   std::optional<std::size_t> card;  // the card it ran for; empty before the first run
   bool running = false;
   std::optional<CodeVerdict> verdict;  // of the last finished run of `card`
+  std::int64_t started_ms = 0;   // when Run was taken
+  std::int64_t answered_ms = 0;  // when its verdict was taken in (the next frame shows it)
 };
 
 // The optimizer run by tick() wherever the user is.

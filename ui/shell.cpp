@@ -241,6 +241,7 @@ nlohmann::json Shell::practice_state() const {
           {"cases", cases},
           {"runs", app_.collection().cards()[practice_.card].attempts.runs},
           {"duration_ms", run.card == practice_.card && run.verdict ? run.verdict->duration_ms : 0},
+          {"verdict_after_ms", run.card == practice_.card && run.verdict ? run.answered_ms - run.started_ms : 0},
           {"growth", run.card == practice_.card && run.verdict && run.verdict->growth
                          ? nlohmann::json{{"yours", run.verdict->growth->yours},
                                           {"reference", run.verdict->growth->reference},
