@@ -29,11 +29,22 @@ void header(Ui& ui, StudyState& state, const Card* card) {
   }
   const TodayCounts today = ui.app.today(ui.now_ms);
   const int left = today.learning + today.reviews + today.new_cards;
-  const std::string progress = std::to_string(today.answered) + " done · " + std::to_string(left) + " left";
-  ImGui::SameLine(0, 0.3f * em);
-  ImGui::SetCursorPosY(start.y + (row_h - text_size(theme, FontRole::Caption, progress).y) / 2);
-  text_line(theme, FontRole::Caption, c.text_secondary, progress);
+  // What is left by kind: new and due cards go down as they are answered; cards answered Again
+  // come back within minutes and are counted apart, so the first two visibly shrink.
+  const std::string progress = std::to_string(today.new_cards) + " new · " + std::to_string(today.reviews) +
+                               " due · " + std::to_string(today.learning) + " again soon";
   const bool can_undo = ui.app.collection().undoable_review(ui.app.writer()).has_value();
+  {  // between × and Undo, wrapping onto a second line rather than running under Undo
+    const float x = start.x + row_h + 0.3f * em;
+    const float room = width - (x - start.x) - (can_undo ? 5.0f * em : 0.0f);
+    const ImVec2 size = text_size(theme, FontRole::Caption, progress, room);
+    ImFont* font = theme.font(FontRole::Caption);
+    const ImVec2 origin = ImGui::GetWindowPos();
+    ImGui::GetWindowDrawList()->AddText(
+        font, font->FontSize * ImGui::GetIO().FontGlobalScale,
+        ImVec2(origin.x + x - ImGui::GetScrollX(), origin.y + start.y + std::max(0.0f, (row_h - size.y) / 2)),
+        c.text_secondary, progress.data(), progress.data() + progress.size(), room);
+  }
   if (can_undo) {
     ImGui::SetCursorPos(ImVec2(start.x + width - 5.0f * em, start.y));
     if (button(theme, "undo", "↩ Undo", "", ImVec2(5.0f * em, row_h), {c.background, c.primary}) ||
