@@ -320,11 +320,10 @@ SearchIndex::SearchIndex(const Bank& bank) {
         std::uint32_t& last = last_posting[id];
         if (last == std::uint32_t(-1) || postings_[last].card != c) {
           last = std::uint32_t(postings_.size());
-          postings_.push_back({c, 0, weight, 0, 255, kNoSource});
+          postings_.push_back({c, 0, 0, 255, kNoSource});
           posting_term.push_back(id);
         }
         Posting& p = postings_[last];
-        p.weight = std::max(p.weight, weight);
         p.fields |= std::uint8_t(1u << weight);
         p.tag_rank = std::min(p.tag_rank, tag);
         if (source > p.snippet_source) {
@@ -413,7 +412,8 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query,
     for (std::uint32_t i = posting_begin_[lo]; i < posting_begin_[hi]; ++i) {
       const Posting& p = postings_[i];
       if (score[p.card] == 0) continue;
-      best[p.card] = std::max(best[p.card], p.weight);
+      // The best field's weight is the highest bit set.
+      best[p.card] = std::max(best[p.card], std::uint8_t(std::bit_width(p.fields) - 1));
       fields[p.card] |= p.fields;
       word_tag_rank[p.card] = std::min(word_tag_rank[p.card], p.tag_rank);
       Anchor& anchor = anchors[p.card];

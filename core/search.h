@@ -49,8 +49,7 @@ class SearchIndex {
   struct Posting {
     std::uint32_t card = 0;
     std::uint32_t snippet_position = 0;  // byte offset of the term's first occurrence
-    std::uint8_t weight = 0;             // the best field the term occurs in
-    std::uint8_t fields = 0;             // every field it occurs in, one bit per field weight
+    std::uint8_t fields = 0;             // the fields it occurs in, one bit per field weight
     std::uint8_t tag_rank = 255;         // the first of the card's tags it occurs in; 255: none
     std::uint8_t snippet_source = 0;     // where snippet_position points: none, prompt, answer
   };

@@ -57,10 +57,9 @@ bool Shell::refresh_theme() {
 
 void Shell::go_back() {
   if (!stack_.empty()) {
-    if (stack_.back() == Top::Card && card_.note_loaded &&
-        card_.note_draft != app_.collection().cards()[card_.card].note) {
+    if (stack_.back() == Top::Card) {
       // A note typed just before leaving is saved, not dropped; if it cannot be, the card stays.
-      if (Status saved = app_.set_note(app_.bank().cards[card_.card].id, card_.note_draft, platform_.now_ms()); !saved) {
+      if (Status saved = save_note(app_, card_, platform_.now_ms()); !saved) {
         card_.notice = saved.error().reason;
         return;
       }

@@ -40,33 +40,35 @@ test('keyboard: / searches, space reveals, 1–4 grade, u undoes, Esc goes back'
   await waitForApp(page, (s) => s.screen === 'today');
 }, DESKTOP));
 
-test('a note typed on a card is saved as the user goes, in the log, and shown after a reload', () => withPhone(served.url, async ({ page }) => {
+// Opens the first card in Browse and types `text` into its note.
+async function typeNote(page, text) {
   await tap(page, 'tab-browse');
   await tap(page, 'result-0');
   const card = await waitForApp(page, (s) => s.screen === 'card');
   await scrollTo(page, 'note');
-  await typeInto(page, 'note', 'Mention the 3.13 free-threaded build.');
-  await waitForApp(page, (s) => s.note === 'Mention the 3.13 free-threaded build.' && s.pending === 0);
+  await typeInto(page, 'note', text);
+  return card;
+}
+
+// After a reload, the same card shows `text` as its note.
+async function noteAfterReload(page, card, text) {
   await page.reload();
   await tap(page, 'tab-browse');
   await tap(page, 'result-0');
   const reopened = await waitForApp(page, (s) => s.screen === 'card');
   assert.equal(reopened.open_card, card.open_card);
-  assert.equal(reopened.note, 'Mention the 3.13 free-threaded build.');
+  assert.equal(reopened.note, text);
+}
+
+test('a note typed on a card is saved as the user goes, in the log, and shown after a reload', () => withPhone(served.url, async ({ page }) => {
+  const card = await typeNote(page, 'Mention the 3.13 free-threaded build.');
+  await waitForApp(page, (s) => s.note === 'Mention the 3.13 free-threaded build.' && s.pending === 0);
+  await noteAfterReload(page, card, 'Mention the 3.13 free-threaded build.');
 }));
 
 test('a note typed and left at once with Back is kept', () => withPhone(served.url, async ({ page }) => {
-  await tap(page, 'tab-browse');
-  await tap(page, 'result-0');
-  const card = await waitForApp(page, (s) => s.screen === 'card');
-  await scrollTo(page, 'note');
-  await typeInto(page, 'note', 'Say why the GIL matters less for I/O.');
+  const card = await typeNote(page, 'Say why the GIL matters less for I/O.');
   await page.goBack();  // the system Back, before the pause that saves it
   await waitForApp(page, (s) => s.screen === 'browse' && s.pending === 0);
-  await page.reload();
-  await tap(page, 'tab-browse');
-  await tap(page, 'result-0');
-  const reopened = await waitForApp(page, (s) => s.screen === 'card');
-  assert.equal(reopened.open_card, card.open_card);
-  assert.equal(reopened.note, 'Say why the GIL matters less for I/O.');
+  await noteAfterReload(page, card, 'Say why the GIL matters less for I/O.');
 }));

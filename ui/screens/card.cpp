@@ -54,6 +54,11 @@ void history(Ui& ui, const CardProgress& progress) {
 
 }  // namespace
 
+Status save_note(App& app, const CardScreenState& state, std::int64_t now_ms) {
+  if (!state.note_loaded || state.note_draft == app.collection().cards()[state.card].note) return ok_status();
+  return app.set_note(app.bank().cards[state.card].id, state.note_draft, now_ms);
+}
+
 void card_screen(Ui& ui, CardScreenState& state) {
   const Theme& theme = ui.theme;
   const Palette& c = theme.colors();
@@ -123,7 +128,7 @@ void card_screen(Ui& ui, CardScreenState& state) {
   if (ImGui::IsItemActive()) ImGui::SetScrollHereY(0.3f);  // keep the note above the keyboard
   const bool unsaved = state.note_draft != progress.note;
   if (unsaved && ui.now_ms - state.note_edited_ms >= App::kDraftPauseMs) {
-    shown(ui.app.set_note(card.id, state.note_draft, ui.now_ms));
+    shown(save_note(ui.app, state, ui.now_ms));
   } else if (unsaved) {
     ui.nav.redraw_at(state.note_edited_ms + App::kDraftPauseMs);
   }

@@ -81,6 +81,9 @@ struct CardScreenState {
   std::string notice;  // a command's error
 };
 
+// Writes the note typed on the Card screen when it differs from the saved one.
+Status save_note(App& app, const CardScreenState& state, std::int64_t now_ms);
+
 struct PracticeState {
   std::size_t card = 0;
   std::string text;     // the editor's text: the app's draft of the card once loaded

@@ -149,17 +149,6 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
 
   // Line numbers, then the highlighted tokens over ImGui's plain text at the same places.
   const ImGuiInputTextState* input = active ? ImGui::GetInputTextState(id) : nullptr;
-  if (input) {
-    float widest = 0;
-    for (std::size_t start = 0; start <= text.size();) {
-      const std::size_t end = std::min(text.find('\n', start), text.size());
-      widest = std::max(widest, font->CalcTextSizeA(size, FLT_MAX, -1, text.data() + start, text.data() + end).x);
-      start = end + 1;
-    }
-    editor_area() = {id, {min.x, min.y, max.x - min.x, max.y - min.y}, std::max(0.0f, widest + 2 * pad.x - (max.x - min.x))};
-  } else if (editor_area().id == id) {
-    editor_area() = {};
-  }
   const float scroll_x = input ? input->ScrollX : 0.0f;
   const ImVec2 origin(min.x + pad.x - scroll_x, min.y + pad.y);
   for (int line = 0; line < lines - 1; ++line) {
@@ -171,7 +160,12 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
   ImDrawList* over = ImGui::GetForegroundDrawList();
   const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
   over->PushClipRect(ImMax(ImVec2(min.x + pad.x * 0.5f, min.y), clip.Min), ImMin(max, clip.Max), false);
-  draw_code_tokens(theme, over, origin, text, python::tokenize(text), size);
+  const float widest = draw_code_tokens(theme, over, origin, text, python::tokenize(text), size);
+  if (input) {
+    editor_area() = {id, {min.x, min.y, max.x - min.x, max.y - min.y}, std::max(0.0f, widest + 2 * pad.x - (max.x - min.x))};
+  } else if (editor_area().id == id) {
+    editor_area() = {};
+  }
   if (input) {  // the caret, steady (a blink would need frames while idle)
     const int cursor = std::clamp(input->Stb.cursor, 0, input->CurLenW);
     int line = 0;
