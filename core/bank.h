@@ -45,6 +45,13 @@ struct CodeTask {
   std::string not_on_phone;  // why it runs only under desktop Python; empty when it runs anywhere
 };
 
+// Match terms of one key point (format: assets/bank/README.md), which core/answer_score.h uses
+// to tell whether a typed answer covers the point. `groups` is empty for a plain-string point.
+struct KeyPointMatch {
+  std::vector<std::vector<std::string>> groups;  // every group needs one of its phrases
+  std::vector<std::string> wrong;                // phrases that state the point wrongly
+};
+
 struct Card {
   std::string id;
   std::string topic;
@@ -54,6 +61,8 @@ struct Card {
   std::string short_answer;  // what to say in the first 30 seconds; empty in older banks
   std::string answer;        // markdown subset: the depth after the short answer
   std::vector<std::string> key_points;
+  // Parallel to key_points once loaded (a hand-built card may leave it empty).
+  std::vector<KeyPointMatch> key_point_matches;
   std::optional<CodeTask> code;  // present when kind == Code
   std::vector<std::string> sources;
   std::vector<std::string> tags;

@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/answer_score.h"
+
 namespace pyprep {
 
 namespace {
@@ -234,6 +236,107 @@ std::optional<std::vector<std::string>> read_text_list(const json& object, const
   return items;
 }
 
+// A list of match phrases at `path` (an array of 1 to `max_items` well-formed, distinct phrases;
+// `min_items` 0 for `wrong`).
+std::optional<std::vector<std::string>> read_phrases(const json& value, const std::string& path,
+                                                     std::size_t min_items, std::size_t max_items,
+                                                     Reporter& report) {
+  if (!value.is_array()) {
+    report.add(path, std::string("must be an array of phrases, not ") + value.type_name());
+    return std::nullopt;
+  }
+  std::size_t problems_before = report.count();
+  if (value.size() < min_items || value.size() > max_items)
+    report.add(path, "has " + std::to_string(value.size()) +
+                         (value.size() == 1 ? " phrase" : " phrases") + " (expected " +
+                         std::to_string(min_items) + " to " + std::to_string(max_items) + ")");
+  std::vector<std::string> phrases;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const json& item = value[i];
+    std::string item_path = path + "[" + std::to_string(i) + "]";
+    if (!item.is_string()) {
+      report.add(item_path, std::string("must be a string, not ") + item.type_name());
+      continue;
+    }
+    const auto& phrase = item.get_ref<const std::string&>();
+    if (auto problem = phrase_problem(phrase)) {
+      report.add(item_path, *problem);
+    } else if (std::find(phrases.begin(), phrases.end(), phrase) != phrases.end()) {
+      report.add(item_path, "repeats " + in_quotes(phrase));
+    } else {
+      phrases.push_back(phrase);
+    }
+  }
+  if (report.count() != problems_before) return std::nullopt;
+  return phrases;
+}
+
+// One key point: the point's text as a string, or an object {"point", "match", "wrong"} that
+// adds the match terms the typed-answer scorer uses (core/answer_score.h).
+std::optional<std::pair<std::string, KeyPointMatch>> read_key_point(const json& item,
+                                                                    const std::string& path,
+                                                                    Reporter& report) {
+  if (item.is_string()) {
+    const auto& text = item.get_ref<const std::string&>();
+    if (is_blank(text)) {
+      report.add(path, "must not be empty");
+      return std::nullopt;
+    }
+    return std::pair{text, KeyPointMatch{}};
+  }
+  if (!item.is_object()) {
+    report.add(path, std::string("must be a string or an object {point, match, wrong}, not ") +
+                         item.type_name());
+    return std::nullopt;
+  }
+  std::size_t problems_before = report.count();
+  auto point = read_text(item, "point", path + ".point", report);
+  KeyPointMatch match;
+  if (const json* groups = member(item, "match", path + ".match", report)) {
+    if (!groups->is_array() || groups->empty() || groups->size() > kMaxMatchGroups) {
+      report.add(path + ".match", "must be an array of 1 to " + std::to_string(kMaxMatchGroups) +
+                                      " groups (arrays of phrases), not " +
+                                      (groups->is_array() ? "an array of " +
+                                                                std::to_string(groups->size())
+                                                          : std::string(groups->type_name())));
+    } else {
+      for (std::size_t g = 0; g < groups->size(); ++g)
+        if (auto phrases = read_phrases((*groups)[g], path + ".match[" + std::to_string(g) + "]",
+                                        1, kMaxGroupPhrases, report))
+          match.groups.push_back(std::move(*phrases));
+    }
+  }
+  if (auto wrong = item.find("wrong"); wrong != item.end())
+    if (auto phrases = read_phrases(*wrong, path + ".wrong", 0, kMaxWrongPhrases, report))
+      match.wrong = std::move(*phrases);
+  report_unknown_fields(item, {"point", "match", "wrong"}, path + ".", report);
+  if (report.count() != problems_before || !point) return std::nullopt;
+  return std::pair{std::move(*point), std::move(match)};
+}
+
+// `key_points`: 3 to 6 points, each a string or an object with match terms.
+void read_key_points(const json& card_value, Card& card, Reporter& report) {
+  const json* value = member(card_value, "key_points", "key_points", report);
+  if (!value) return;
+  if (!value->is_array()) {
+    report.add("key_points", std::string("must be an array of strings or objects, not ") +
+                                 value->type_name());
+    return;
+  }
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    std::string path = "key_points[" + std::to_string(i) + "]";
+    if (auto point = read_key_point((*value)[i], path, report)) {
+      if (looks_mis_decoded(point->first)) report.add(path, kMisDecoded);
+      card.key_points.push_back(std::move(point->first));
+      card.key_point_matches.push_back(std::move(point->second));
+    }
+  }
+  if (value->size() < 3 || value->size() > 6)
+    report.add("key_points", "has " + std::to_string(value->size()) +
+                                 (value->size() == 1 ? " item" : " items") +
+                                 " (expected 3 to 6)");
+}
+
 bool is_identifier(std::string_view s) {
   auto letter = [](char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   if (s.empty() || !letter(s.front())) return false;
@@ -449,12 +552,7 @@ std::optional<Card> Loader::read_card(const json& value, const std::string& topi
     if (auto short_answer = read_prose(value, "short_answer", report))
       card.short_answer = std::move(*short_answer);
   if (auto answer = read_prose(value, "answer", report)) card.answer = std::move(*answer);
-  if (auto points = read_text_list(value, "key_points", 3, 6, report)) {
-    for (std::size_t i = 0; i < points->size(); ++i)
-      if (looks_mis_decoded((*points)[i]))
-        report.add("key_points[" + std::to_string(i) + "]", kMisDecoded);
-    card.key_points = std::move(*points);
-  }
+  read_key_points(value, card, report);
 
   auto code = value.find("code");
   if (kind == Kind::Code && code == value.end()) {

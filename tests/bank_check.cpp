@@ -4,6 +4,10 @@
 //
 // usage: bank_check [--bank DIR] [--seeds FILE] [--require-full-coverage]
 // (full coverage is required only when the seed index is present: it lives outside the repo)
+//
+// Match terms (the typed-answer scorer's, core/answer_score.h): the loader checks their shape and
+// phrase syntax (reported under FORMAT); here, code cards must keep plain-string key points and,
+// once the migration is complete, every key point of a concept card must carry match terms.
 
 #include <algorithm>
 #include <array>
@@ -224,6 +228,41 @@ int main(int argc, char** argv) {
     std::cout << "  not runnable: " << card->id << ": " << card->code->why_not_runnable << "\n";
 
   std::cout << "  (tests/code_cards.py runs them)\n";
+
+  // Match terms: concept cards get them point by point; code cards are graded by running code.
+  {
+    std::size_t concept_cards = 0, complete = 0, points = 0, points_with_terms = 0;
+    std::vector<std::string> incomplete, code_with_terms;
+    for (const Card& card : bank.cards) {
+      std::size_t with_terms = 0;
+      for (const KeyPointMatch& match : card.key_point_matches) with_terms += !match.groups.empty();
+      if (card.kind == Kind::Code) {
+        if (with_terms) code_with_terms.push_back(card.id);
+        continue;
+      }
+      ++concept_cards;
+      points += card.key_points.size();
+      points_with_terms += with_terms;
+      if (with_terms == card.key_points.size())
+        ++complete;
+      else
+        incomplete.push_back(card.id + "(" + std::to_string(with_terms) + "/" +
+                             std::to_string(card.key_points.size()) + ")");
+    }
+    std::cout << "\nMatch terms: " << complete << " / " << concept_cards
+              << " concept cards complete, " << points_with_terms << " / " << points
+              << " key points\n";
+    if (!code_with_terms.empty()) {
+      failed = true;
+      std::cout << "  CODE CARDS WITH MATCH TERMS (they keep plain strings):\n";
+      print_wrapped(code_with_terms, "    ");
+    }
+    if (!incomplete.empty()) {  // typed answers are scored against them
+      failed = true;
+      std::cout << "  CONCEPT CARDS WITHOUT MATCH TERMS ON EVERY POINT (" << incomplete.size() << "):\n";
+      print_wrapped(incomplete, "    ");
+    }
+  }
 
   // Answer length is a writing guideline, reported for review rather than failed.
   std::vector<std::string> off_length;

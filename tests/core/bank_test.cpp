@@ -289,7 +289,7 @@ TEST_CASE("mistyped fields are reported with the type found") {
   CHECK(loaded.problems[0].field == "level");
   CHECK(loaded.problems[0].message == "must be a string, not number");
   CHECK(loaded.problems[1].field == "key_points[1]");
-  CHECK(loaded.problems[1].message == "must be a string, not null");
+  CHECK(loaded.problems[1].message == "must be a string or an object {point, match, wrong}, not null");
   CHECK(loaded.problems[2].field == "tags");
   CHECK(loaded.problems[2].message == "must be an array of strings, not string");
   CHECK(loaded.problems[3].field == "code.runnable");
@@ -402,6 +402,91 @@ TEST_CASE("key points must number three to six, none empty") {
   CHECK(only_problem(load_one(file)).message == "has 7 items (expected 3 to 6)");
   points = {"a", "b", " "};
   CHECK(only_problem(load_one(file)).field == "key_points[2]");
+}
+
+TEST_CASE("a key point is a string or an object with match terms, kept parallel") {
+  json file = basics();
+  file["cards"][0]["key_points"][1] = {
+      {"point", "shared between calls"},
+      {"match", json::array({json::array({"shared", "same list"}),
+                             json::array({"every call", "between calls"})})},
+      {"wrong", {"new list each call"}}};
+  file["cards"][0]["key_points"][2] = {{"point", "use None as the sentinel"},
+                                       {"match", {{"none"}}}};
+  LoadedBank loaded = load_one(file);
+  CHECK(loaded.problems.empty());
+  REQUIRE(loaded.bank.cards.size() == 2);
+  const Card& card = loaded.bank.cards[0];
+  CHECK(card.key_points ==
+        std::vector<std::string>{"evaluated once", "shared between calls", "use None as the sentinel"});
+  REQUIRE(card.key_point_matches.size() == 3);
+  CHECK(card.key_point_matches[0].groups.empty());  // the plain string
+  CHECK(card.key_point_matches[0].wrong.empty());
+  CHECK(card.key_point_matches[1].groups ==
+        std::vector<std::vector<std::string>>{{"shared", "same list"}, {"every call", "between calls"}});
+  CHECK(card.key_point_matches[1].wrong == std::vector<std::string>{"new list each call"});
+  CHECK(card.key_point_matches[2].groups == std::vector<std::vector<std::string>>{{"none"}});
+  CHECK(card.key_point_matches[2].wrong.empty());
+  // Plain-string cards get empty match terms for every point.
+  CHECK(loaded.bank.cards[1].key_point_matches.size() == 3);
+}
+
+TEST_CASE("a malformed key point object is reported with its path and reason") {
+  auto problem_with = [](json point) {
+    json file = basics();
+    file["cards"][0]["key_points"][1] = std::move(point);
+    LoadedBank loaded = load_one(file);
+    CHECK(loaded.bank.cards.size() == 1);  // the card is skipped, the other kept
+    return only_problem(loaded);
+  };
+  const json group = json::array({"shared"});
+  auto check = [&](json point, const std::string& field, const std::string& message) {
+    BankProblem problem = problem_with(std::move(point));
+    CHECK(problem.card_id == "mutable-default-argument");
+    CHECK(problem.field == field);
+    CHECK(problem.message == message);
+  };
+  check(42, "key_points[1]", "must be a string or an object {point, match, wrong}, not number");
+  check({{"match", {group}}}, "key_points[1].point", "missing");
+  check({{"point", " "}, {"match", {group}}}, "key_points[1].point", "must not be empty");
+  check({{"point", 3}, {"match", {group}}}, "key_points[1].point", "must be a string, not number");
+  check({{"point", "p"}}, "key_points[1].match", "missing");
+  check({{"point", "p"}, {"match", "shared"}}, "key_points[1].match",
+        "must be an array of 1 to 4 groups (arrays of phrases), not string");
+  check({{"point", "p"}, {"match", json::array()}}, "key_points[1].match",
+        "must be an array of 1 to 4 groups (arrays of phrases), not an array of 0");
+  check({{"point", "p"}, {"match", {group, group, group, group, group}}}, "key_points[1].match",
+        "must be an array of 1 to 4 groups (arrays of phrases), not an array of 5");
+  check({{"point", "p"}, {"match", {group, "shared"}}}, "key_points[1].match[1]",
+        "must be an array of phrases, not string");
+  check({{"point", "p"}, {"match", {json::array()}}}, "key_points[1].match[0]",
+        "has 0 phrases (expected 1 to 10)");
+  json eleven = json::array();
+  for (int i = 0; i < 11; ++i) eleven.push_back("phrase " + std::to_string(i));
+  check({{"point", "p"}, {"match", {eleven}}}, "key_points[1].match[0]",
+        "has 11 phrases (expected 1 to 10)");
+  check({{"point", "p"}, {"match", json::array({json::array({"shared", 7})})}}, "key_points[1].match[0][1]",
+        "must be a string, not number");
+  check({{"point", "p"}, {"match", {{"Shared"}}}}, "key_points[1].match[0][0]",
+        "\"Shared\": words are lowercase letters and digits separated by single spaces");
+  check({{"point", "p"}, {"match", {{"refer* to"}}}}, "key_points[1].match[0][0]",
+        "\"refer* to\": \"*\" only ends the last word, after 4 or more letters");
+  check({{"point", "p"}, {"match", {{"a b c d e"}}}}, "key_points[1].match[0][0]",
+        "\"a b c d e\" has 5 words (1 to 4)");
+  check({{"point", "p"}, {"match", json::array({json::array({"shared", "shared"})})}}, "key_points[1].match[0][1]",
+        "repeats \"shared\"");
+  check({{"point", "p"}, {"match", {group}}, {"wrong", "fresh"}}, "key_points[1].wrong",
+        "must be an array of phrases, not string");
+  check({{"point", "p"}, {"match", {group}}, {"wrong", eleven}}, "key_points[1].wrong",
+        "has 11 phrases (expected 0 to 10)");
+  check({{"point", "p"}, {"match", {group}}, {"wrong", {"new_list"}}}, "key_points[1].wrong[0]",
+        "\"new_list\": words are lowercase letters and digits separated by single spaces");
+  check({{"point", "p"}, {"match", {group}}, {"matches", {group}}}, "key_points[1].matches",
+        "unknown field");
+  // An empty wrong list is allowed.
+  json file = basics();
+  file["cards"][0]["key_points"][1] = {{"point", "p"}, {"match", {group}}, {"wrong", json::array()}};
+  CHECK(load_one(file).problems.empty());
 }
 
 TEST_CASE("a code card needs a code block and a concept card must not have one") {
