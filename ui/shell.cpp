@@ -83,6 +83,9 @@ void Shell::select_tab(Tab tab) {
 }
 
 void Shell::open_study() {
+  // Each visit starts from the question, even on the card that was open when the last one ended.
+  study_.card_id.clear();
+  study_.notice.clear();
   stack_.push_back(Top::Study);
   platform_.push_history();
 }
@@ -290,6 +293,7 @@ std::string Shell::state_json() const {
       {"code_scroll_x", code_scroll_x},
       {"scrolling", scroll_.dragging() || scroll_.animating()},
       {"targets", frame_targets()},
+      {"texts", frame_texts()},
   };
   return state.dump();
 }

@@ -72,3 +72,22 @@ test('a note typed and left at once with Back is kept', () => withPhone(served.u
   await waitForApp(page, (s) => s.screen === 'browse' && s.pending === 0);
   await noteAfterReload(page, card, 'Say why the GIL matters less for I/O.');
 }));
+
+test('a long note wraps inside its field as it is typed, and is saved without the wrap\'s breaks', () => withPhone(served.url, async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const long = 'Start with what the GIL protects, then say that I/O releases it, so threads still help '
+    + 'with network calls; for CPU work use processes or the free-threaded build. Mention that the GIL '
+    + 'does not make code thread-safe: a read-modify-write still needs a lock, and asyncio is another answer.';
+  await typeNote(page, 'x');
+  const before = (await waitForApp(page, (s) => s.note === 'x' && !!s.targets.note)).targets.note;
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(long);
+  const typed = await waitForApp(page, (s) => s.note === long && s.pending === 0);
+  const field = typed.targets.note;
+  assert.ok(field[2] <= 320, `the field fits the screen (${field[2]} px wide)`);
+  assert.ok(field[3] > before[3] * 1.3, `the field grew to show the wrapped lines (${before[3]} → ${field[3]} px)`);
+  // Editing at a wrap keeps the text: backspace deletes characters, never a break of its own.
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Backspace');
+  await waitForApp(page, (s) => s.note === long.slice(0, -12) && s.pending === 0);
+  await noteAfterReload(page, typed, long.slice(0, -12));
+}));

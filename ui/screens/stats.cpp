@@ -40,23 +40,15 @@ void tiles(const Theme& theme, const std::vector<std::pair<std::string, std::str
     ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 0.5f * em));
     text_line(theme, FontRole::Title, c.text, items[i].first);
     const std::string& label = items[i].second;
-    draw->AddText(font, label_size, ImVec2(min.x + pad, min.y + label_top), c.text_secondary, label.data(),
-                  label.data() + label.size(), width - 2 * pad);
+    add_text(draw, font, label_size, ImVec2(min.x + pad, min.y + label_top), c.text_secondary, label, width - 2 * pad);
   }
   ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height));
   ImGui::Dummy(ImVec2(0, 0.3f * em));
 }
 
 void mastery_bar(const Theme& theme, std::string_view label, const Mastery& mastery, ImU32 color) {
-  const Palette& c = theme.colors();
-  const ImVec2 at = ImGui::GetCursorPos();
-  wrapped_text(theme, FontRole::Body, c.text, label);
-  const std::string value = std::to_string(mastery.mastered) + " of " + std::to_string(mastery.cards);
-  ImGui::SetCursorPos(ImVec2(at.x + ImGui::GetContentRegionAvail().x - text_size(theme, FontRole::Caption, value).x,
-                             at.y + 0.15f * theme.em()));
-  text_line(theme, FontRole::Caption, c.text_secondary, value);
-  progress_bar(theme, static_cast<float>(mastery.share()), color, 0.45f);
-  ImGui::Dummy(ImVec2(0, 0.15f * theme.em()));
+  labelled_bar(theme, label, std::to_string(mastery.mastered) + " of " + std::to_string(mastery.cards),
+               static_cast<float>(mastery.share()), color);
 }
 
 void section(const Theme& theme, std::string_view title) {

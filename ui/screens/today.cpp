@@ -171,13 +171,7 @@ void today_screen(Ui& ui, TodayState& state) {
     const Mastery& mastery = stats.topic_mastery[i];
     if (mastery.cards == 0) continue;
     const int percent = static_cast<int>(mastery.share() * 100 + 0.5);
-    const ImVec2 at = ImGui::GetCursorPos();
-    wrapped_text(theme, FontRole::Body, c.text, topics[i].title);
-    const std::string value = std::to_string(percent) + "%";
-    ImGui::SetCursorPos(ImVec2(at.x + ImGui::GetContentRegionAvail().x - text_size(theme, FontRole::Body, value).x, at.y));
-    text_line(theme, FontRole::Body, c.text_secondary, value);
-    progress_bar(theme, static_cast<float>(mastery.share()), c.good, 0.45f);
-    ImGui::Dummy(ImVec2(0, 0.2f * em));
+    labelled_bar(theme, topics[i].title, std::to_string(percent) + "%", static_cast<float>(mastery.share()), c.good);
   }
   for (const BankProblem& problem : ui.bank_problems) wrapped_text(theme, FontRole::Caption, c.again, problem.text());
   end_content();

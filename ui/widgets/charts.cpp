@@ -23,8 +23,8 @@ void bar_chart(const Theme& theme, const std::vector<int>& values, ImU32 color, 
   if (peak == 0) {  // an empty chart says so rather than showing a blank
     const char* empty = "Nothing here yet";
     const ImVec2 size = text_size(theme, FontRole::Caption, empty);
-    draw->AddText(theme.font(FontRole::Caption), theme.font(FontRole::Caption)->FontSize * ImGui::GetIO().FontGlobalScale,
-                  ImVec2(at.x + (width - size.x) / 2, at.y + (height - size.y) / 2), c.text_secondary, empty);
+    add_text(draw, theme.font(FontRole::Caption), theme.font(FontRole::Caption)->FontSize * ImGui::GetIO().FontGlobalScale,
+             ImVec2(at.x + (width - size.x) / 2, at.y + (height - size.y) / 2), c.text_secondary, empty);
   }
   const float slot = values.empty() ? width : width / static_cast<float>(values.size());
   const float bar = std::max(1.0f, slot * 0.7f);
@@ -61,8 +61,8 @@ void heatmap(const Theme& theme, const std::vector<int>& per_day, std::int64_t t
   ImDrawList* draw = ImGui::GetWindowDrawList();
   for (int weekday : {0, 2, 4}) {
     static constexpr const char* kNames[] = {"Mon", "", "Wed", "", "Fri"};
-    draw->AddText(font, label_size, ImVec2(top.x, at.y + weekday * (cell + gap) + (cell - label_size) / 2),
-                  c.text_secondary, kNames[weekday]);
+    add_text(draw, font, label_size, ImVec2(top.x, at.y + weekday * (cell + gap) + (cell - label_size) / 2),
+             c.text_secondary, kNames[weekday]);
   }
   float month_label_end = -1e9f;  // a month's name is left out where the previous one would overlap
   for (int i = 0; i < days; ++i) {
@@ -81,7 +81,7 @@ void heatmap(const Theme& theme, const std::vector<int>& per_day, std::int64_t t
       const float name_w = text_size(theme, FontRole::Caption, name).x;
       const float x = std::min(min.x, at.x + width - name_w);  // the last month's name stays inside
       if (x >= month_label_end) {
-        draw->AddText(font, label_size, ImVec2(x, top.y), c.text_secondary, name);
+        add_text(draw, font, label_size, ImVec2(x, top.y), c.text_secondary, name);
         month_label_end = x + name_w + 0.4f * em;
       }
     }

@@ -154,8 +154,8 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
   for (int line = 0; line < lines - 1; ++line) {
     const std::string number = std::to_string(line + 1);
     const float w = font->CalcTextSizeA(size, FLT_MAX, -1, number.c_str()).x;
-    draw->AddText(font, size, ImVec2(top.x + gutter - 0.3f * em - w, origin.y + line * size), c.text_secondary,
-                  number.c_str());
+    add_text(draw, font, size, ImVec2(top.x + gutter - 0.3f * em - w, origin.y + line * size), c.text_secondary,
+             number);
   }
   ImDrawList* over = ImGui::GetForegroundDrawList();
   const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
@@ -239,8 +239,8 @@ void key_row(const Theme& theme, const char* target, float width) {
       key_size *= fit;
       label = key_font->CalcTextSizeA(key_size, FLT_MAX, -1, kKeys[i].label);
     }
-    draw->AddText(key_font, key_size, ImVec2((a.x + b.x - label.x) / 2, (a.y + b.y - label.y) / 2),
-                  editing ? c.text : c.text_secondary, kKeys[i].label);
+    add_text(draw, key_font, key_size, ImVec2((a.x + b.x - label.x) / 2, (a.y + b.y - label.y) / 2),
+             editing ? c.text : c.text_secondary, kKeys[i].label);
     const std::string name = std::string(target) + "-" + std::to_string(i);
     report_target(name.c_str(), a, b);
     key_rects().push_back({{a.x, a.y, b.x - a.x, b.y - a.y}, i});

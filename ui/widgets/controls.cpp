@@ -7,12 +7,16 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <unordered_map>
+
+#include "core/soft_wrap.h"
 
 namespace pyprep::ui {
 namespace {
 
 struct FrameRecords {
   nlohmann::json targets = nlohmann::json::object();
+  nlohmann::json texts = nlohmann::json::array();
   std::vector<Rect> text_fields;
 };
 FrameRecords& records() {
@@ -25,8 +29,7 @@ float font_size(const Theme& theme, FontRole role) {
 }
 
 void draw_text(const Theme& theme, FontRole role, ImVec2 at, ImU32 color, std::string_view text) {
-  ImGui::GetWindowDrawList()->AddText(theme.font(role), font_size(theme, role), at, color, text.data(),
-                                      text.data() + text.size());
+  add_text(ImGui::GetWindowDrawList(), theme.font(role), font_size(theme, role), at, color, text);
 }
 
 // An invisible hit area at the cursor; the pressed look comes from `held`.
@@ -62,6 +65,29 @@ void report_target(const char* name, ImVec2 min, ImVec2 max) {
   records().targets[name] = {shown.Min.x, shown.Min.y, shown.GetWidth(), shown.GetHeight()};
 }
 const nlohmann::json& frame_targets() { return records().targets; }
+
+namespace {
+void report_text(ImVec2 min, ImVec2 max, std::string_view text) {
+  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  const ImRect shown(ImMax(min, clip.Min), ImMin(max, clip.Max));
+  if (shown.Min.x >= shown.Max.x || shown.Min.y >= shown.Max.y || text.empty()) return;
+  // Cut: wider than what shows of it, in a window that cannot scroll sideways to reveal the rest
+  // (by more than a trailing space, which wrapped lines may keep past the edge).
+  const bool scrolls_sideways = ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_HorizontalScrollbar;
+  const float slack = 0.35f * ImGui::GetFontSize();
+  const bool cut = !scrolls_sideways && (min.x < clip.Min.x - slack || max.x > clip.Max.x + slack);
+  records().texts.push_back({std::lround(shown.Min.x), std::lround(shown.Min.y), std::lround(shown.GetWidth()),
+                             std::lround(shown.GetHeight()), text, cut});
+}
+}  // namespace
+const nlohmann::json& frame_texts() { return records().texts; }
+
+void add_text(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 color, std::string_view text,
+              float wrap_width) {
+  draw->AddText(font, size, at, color, text.data(), text.data() + text.size(), wrap_width);
+  const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap_width, text.data(), text.data() + text.size());
+  report_text(at, ImVec2(at.x + extent.x, at.y + extent.y), text);
+}
 const std::vector<Rect>& text_field_rects() { return records().text_fields; }
 void register_text_field(Rect rect) { records().text_fields.push_back(rect); }
 void clear_frame_records() { records() = FrameRecords{}; }
@@ -81,11 +107,32 @@ bool button(const Theme& theme, const char* target, std::string_view label, std:
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(min, max, held ? mix(style.fill, IM_COL32(0, 0, 0, 255), 0.18f) : style.fill,
                       0.6f * theme.em());
-  const ImVec2 label_size = text_size(theme, style.font, label);
+  // A label wider than the button wraps when a second line fits, else it is drawn smaller.
+  const float room = size.x - 0.8f * theme.em();
+  float label_px = font_size(theme, style.font), wrap = 0;
+  ImVec2 label_size = text_size(theme, style.font, label);
+  if (label_size.x > room) {
+    // Wrapped only between words: a word wider than the button makes it smaller instead.
+    float widest_word = 0;
+    for (std::size_t start = 0; start < label.size();) {
+      const std::size_t end = std::min(label.find(' ', start), label.size());
+      widest_word = std::max(widest_word, text_size(theme, style.font, label.substr(start, end - start)).x);
+      start = end + 1;
+    }
+    const ImVec2 wrapped = text_size(theme, style.font, label, room);
+    if (caption.empty() && widest_word <= room && wrapped.y <= size.y - 0.4f * theme.em()) {
+      wrap = room;
+      label_size = wrapped;
+    } else {
+      label_px *= room / label_size.x;
+      label_size = ImVec2(room, label_size.y * room / label_size.x);
+    }
+  }
   const ImVec2 caption_size = caption.empty() ? ImVec2(0, 0) : text_size(theme, FontRole::Caption, caption);
   const float gap = caption.empty() ? 0.0f : 0.05f * theme.em();
   float y = min.y + (size.y - label_size.y - caption_size.y - gap) / 2;
-  draw_text(theme, style.font, ImVec2(min.x + (size.x - label_size.x) / 2, y), style.text, label);
+  add_text(draw, theme.font(style.font), label_px, ImVec2(min.x + (size.x - label_size.x) / 2, y), style.text, label,
+           wrap);
   if (!caption.empty()) {
     y += label_size.y + gap;
     draw_text(theme, FontRole::Caption, ImVec2(min.x + (size.x - caption_size.x) / 2, y),
@@ -94,25 +141,29 @@ bool button(const Theme& theme, const char* target, std::string_view label, std:
   return tapped;
 }
 
-// A full-width touch row with its label on the left and a pressed look; what goes on the right
-// is the caller's.
+// A full-width touch row with its label on the left, wrapped clear of the `trailing` width the
+// caller draws on the right (centred on `mid_y`), and a pressed look.
 struct TouchRow {
   ImVec2 min, size;
-  float text_y;
+  float mid_y;
   bool tapped;
 };
-TouchRow touch_row(const Theme& theme, const char* target, std::string_view label) {
+TouchRow touch_row(const Theme& theme, const char* target, std::string_view label, float trailing) {
   const Palette& c = theme.colors();
   const float em = theme.em();
-  TouchRow row{ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetContentRegionAvail().x, min_target(theme)), 0, false};
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float wrap = std::max(4.0f * em, width - trailing - 0.75f * em);
+  const ImVec2 text = text_size(theme, FontRole::Body, label, wrap);
+  TouchRow row{ImGui::GetCursorScreenPos(), ImVec2(width, std::max(min_target(theme), text.y + 0.8f * em)), 0, false};
   bool held = false;
   row.tapped = hit_area(target, row.size, &held);
   if (held) {
     ImGui::GetWindowDrawList()->AddRectFilled(row.min, ImVec2(row.min.x + row.size.x, row.min.y + row.size.y),
                                               c.raised, 0.5f * em);
   }
-  row.text_y = row.min.y + (row.size.y - font_size(theme, FontRole::Body)) / 2;
-  draw_text(theme, FontRole::Body, ImVec2(row.min.x + 0.25f * em, row.text_y), c.text, label);
+  row.mid_y = row.min.y + row.size.y / 2;
+  add_text(ImGui::GetWindowDrawList(), theme.font(FontRole::Body), font_size(theme, FontRole::Body),
+           ImVec2(row.min.x + 0.25f * em, row.mid_y - text.y / 2), c.text, label, wrap);
   return row;
 }
 
@@ -120,14 +171,13 @@ bool row_button(const Theme& theme, const char* target, std::string_view label, 
                 bool chevron) {
   const Palette& c = theme.colors();
   const float em = theme.em();
-  const TouchRow row = touch_row(theme, target, label);
-  float right = row.min.x + row.size.x - 0.25f * em;
-  if (chevron) {
-    right -= 0.7f * em;
-    draw_text(theme, FontRole::Body, ImVec2(right + 0.15f * em, row.text_y), c.text_secondary, "›");
-  }
-  const float value_w = text_size(theme, FontRole::Body, value).x;
-  draw_text(theme, FontRole::Body, ImVec2(right - value_w - 0.2f * em, row.text_y), c.text_secondary, value);
+  const float value_w = value.empty() ? 0.0f : text_size(theme, FontRole::Body, value).x + 0.2f * em;
+  const float chevron_w = chevron ? 0.7f * em : 0.0f;
+  const TouchRow row = touch_row(theme, target, label, value_w + chevron_w);
+  const float right = row.min.x + row.size.x - 0.25f * em - chevron_w;
+  const float text_y = row.mid_y - font_size(theme, FontRole::Body) / 2;
+  if (chevron) draw_text(theme, FontRole::Body, ImVec2(right + 0.15f * em, text_y), c.text_secondary, "›");
+  draw_text(theme, FontRole::Body, ImVec2(right - value_w, text_y), c.text_secondary, value);
   return row.tapped;
 }
 
@@ -156,28 +206,36 @@ bool segmented(const Theme& theme, const char* target, const std::vector<std::st
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   const float height = min_target(theme);
+  // Segments side by side while every label fits its share of the row, else one per row.
+  float widest = 0;
+  for (const std::string& option : options) widest = std::max(widest, text_size(theme, FontRole::BodySemibold, option).x);
+  const std::size_t columns = widest + 1.0f * em <= width / static_cast<float>(options.size()) ? options.size() : 1;
+  const float each = width / static_cast<float>(columns);
+  const float total_h = height * static_cast<float>((options.size() + columns - 1) / columns);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(min, ImVec2(min.x + width, min.y + height), c.raised, 0.6f * em);
-  const float each = width / static_cast<float>(options.size());
+  draw->AddRectFilled(min, ImVec2(min.x + width, min.y + total_h), c.raised, 0.6f * em);
   bool changed = false;
   for (std::size_t i = 0; i < options.size(); ++i) {
-    ImGui::SetCursorScreenPos(ImVec2(min.x + each * i, min.y));
+    const ImVec2 at(min.x + each * static_cast<float>(i % columns), min.y + height * static_cast<float>(i / columns));
+    ImGui::SetCursorScreenPos(at);
     const std::string name = std::string(target) + "-" + std::to_string(i);
     bool held = false;
     if (hit_area(name.c_str(), ImVec2(each, height), &held) && choice != static_cast<int>(i)) {
       choice = static_cast<int>(i);
       changed = true;
     }
-    const ImVec2 seg_min(min.x + each * i + 0.2f * em, min.y + 0.2f * em);
-    const ImVec2 seg_max(min.x + each * (i + 1) - 0.2f * em, min.y + height - 0.2f * em);
-    if (choice == static_cast<int>(i)) draw->AddRectFilled(seg_min, seg_max, c.surface, 0.45f * em);
+    const bool chosen = choice == static_cast<int>(i);
+    if (chosen) {
+      draw->AddRectFilled(ImVec2(at.x + 0.2f * em, at.y + 0.2f * em),
+                          ImVec2(at.x + each - 0.2f * em, at.y + height - 0.2f * em), c.surface, 0.45f * em);
+    }
     const ImVec2 label_size = text_size(theme, FontRole::BodySemibold, options[i]);
-    draw_text(theme, choice == static_cast<int>(i) ? FontRole::BodySemibold : FontRole::Body,
-              ImVec2(min.x + each * i + (each - label_size.x) / 2, min.y + (height - label_size.y) / 2),
-              choice == static_cast<int>(i) ? c.text : c.text_secondary, options[i]);
+    draw_text(theme, chosen ? FontRole::BodySemibold : FontRole::Body,
+              ImVec2(at.x + (each - label_size.x) / 2, at.y + (height - label_size.y) / 2),
+              chosen ? c.text : c.text_secondary, options[i]);
   }
   ImGui::SetCursorScreenPos(min);
-  ImGui::Dummy(ImVec2(width, height));
+  ImGui::Dummy(ImVec2(width, total_h));
   return changed;
 }
 
@@ -188,22 +246,30 @@ bool stepper(const Theme& theme, const char* target, std::string_view label, std
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   const float height = min_target(theme);
-  const float text_y = min.y + (height - font_size(theme, FontRole::Body)) / 2;
-  draw_text(theme, FontRole::Body, ImVec2(min.x + 0.25f * em, text_y), c.text, label);
   const float button_w = height;
   const float value_w = 4.2f * em;
+  // Where the label does not fit beside the controls it goes above them, wrapped; which one
+  // depends only on the label and the width, so a tap on + never moves the buttons.
+  const float label_room = width - 2 * button_w - value_w - 1.0f * em;
+  const bool stacked = text_size(theme, FontRole::Body, label).x > label_room;
+  const float label_h = stacked ? text_size(theme, FontRole::Body, label, width - 0.25f * em).y + 0.3f * em : 0.0f;
+  const float row_y = min.y + label_h;
+  const float text_y = row_y + (height - font_size(theme, FontRole::Body)) / 2;
+  add_text(ImGui::GetWindowDrawList(), theme.font(FontRole::Body), font_size(theme, FontRole::Body),
+           ImVec2(min.x + 0.25f * em, stacked ? min.y + 0.3f * em : text_y), c.text, label,
+           stacked ? width - 0.25f * em : 0.0f);
   float x = min.x + width - 2 * button_w - value_w;
   bool changed = false;
   const double before = value;
   const auto step_button = [&](const char* suffix, const char* glyph, double direction) {
-    ImGui::SetCursorScreenPos(ImVec2(x, min.y));
+    ImGui::SetCursorScreenPos(ImVec2(x, row_y));
     const std::string name = std::string(target) + suffix;
     const bool enabled = direction < 0 ? value > min_value + 1e-9 : value < max_value - 1e-9;
     bool held = false;
     if (hit_area(name.c_str(), ImVec2(button_w, height), &held) && enabled) {
       value = std::clamp(std::round((value + direction * step) / step) * step, min_value, max_value);
     }
-    const ImVec2 center(x + button_w / 2, min.y + height / 2);
+    const ImVec2 center(x + button_w / 2, row_y + height / 2);
     ImGui::GetWindowDrawList()->AddCircleFilled(center, 0.95f * em, held && enabled ? c.border : c.raised);
     const ImVec2 glyph_size = text_size(theme, FontRole::Headline, glyph);
     draw_text(theme, FontRole::Headline, ImVec2(center.x - glyph_size.x / 2, center.y - glyph_size.y / 2),
@@ -217,17 +283,17 @@ bool stepper(const Theme& theme, const char* target, std::string_view label, std
   step_button("-plus", "+", +1);
   changed = value != before;
   ImGui::SetCursorScreenPos(min);
-  ImGui::Dummy(ImVec2(width, height));
+  ImGui::Dummy(ImVec2(width, label_h + height));
   return changed;
 }
 
 bool switch_row(const Theme& theme, const char* target, std::string_view label, bool& on) {
   const Palette& c = theme.colors();
   const float em = theme.em();
-  const TouchRow row = touch_row(theme, target, label);
-  if (row.tapped) on = !on;
   const float track_w = 2.6f * em, track_h = 1.5f * em;
-  const ImVec2 track_min(row.min.x + row.size.x - track_w - 0.25f * em, row.min.y + (row.size.y - track_h) / 2);
+  const TouchRow row = touch_row(theme, target, label, track_w);
+  if (row.tapped) on = !on;
+  const ImVec2 track_min(row.min.x + row.size.x - track_w - 0.25f * em, row.mid_y - track_h / 2);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(track_min, ImVec2(track_min.x + track_w, track_min.y + track_h), on ? c.primary : c.border,
                       track_h / 2);
@@ -261,8 +327,8 @@ bool check_row(const Theme& theme, const char* target, std::string_view text, bo
     draw->AddRect(box_min, box_max, held ? c.primary : c.text_secondary, 0.3f * em, 0, 0.1f * em);
   }
   ImFont* font = theme.font(FontRole::Body);
-  draw->AddText(font, font_size(theme, FontRole::Body), ImVec2(min.x + box + gap, min.y + (height - body.y) / 2),
-                ticked ? c.text_secondary : c.text, text.data(), text.data() + text.size(), width - box - gap);
+  add_text(draw, font, font_size(theme, FontRole::Body), ImVec2(min.x + box + gap, min.y + (height - body.y) / 2),
+           ticked ? c.text_secondary : c.text, text, width - box - gap);
   return tapped;
 }
 
@@ -299,11 +365,77 @@ bool text_field(const Theme& theme, const char* target, const char* hint, std::s
   });
 }
 
+namespace {
+// The shown (soft-wrapped) copy of each text area's text while it is on screen.
+struct WrappedArea {
+  SoftWrapped wrapped;
+  std::string* text = nullptr;
+  LineFit fits;
+};
+
+int rewrap_after_edit(ImGuiInputTextCallbackData* data) {
+  auto& area = *static_cast<WrappedArea*>(data->UserData);
+  const UnwrappedEdit edit = unwrap_edit(area.wrapped, std::string_view(data->Buf, data->BufTextLen),
+                                         static_cast<std::size_t>(data->CursorPos));
+  *area.text = edit.text;
+  area.wrapped = soft_wrap(edit.text, area.fits);
+  data->DeleteChars(0, data->BufTextLen);
+  data->InsertChars(0, area.wrapped.shown.data(), area.wrapped.shown.data() + area.wrapped.shown.size());
+  data->CursorPos = data->SelectionStart = data->SelectionEnd =
+      static_cast<int>(shown_offset(area.wrapped, edit.caret));
+  return 0;
+}
+}  // namespace
+
 bool text_area(const Theme& theme, const char* target, std::string& text, float lines) {
-  const ImVec2 size(ImGui::GetContentRegionAvail().x, lines * 1.4f * theme.em());
-  return styled_input(theme, target, ImVec2(size.x, min_target(theme)), [&] {
-    return ImGui::InputTextMultiline("##area", &text, size);
+  static std::unordered_map<ImGuiID, WrappedArea> areas;
+  const float em = theme.em();
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImFont* font = theme.font(FontRole::Body);
+  const float size = font_size(theme, FontRole::Body);
+  const float pad_x = 0.8f * em;  // styled_input's frame padding
+  const float wrap_width = width - 2 * pad_x - 0.3f * em;  // room for the caret at a line's end
+  WrappedArea& area = areas[ImGui::GetID(target)];
+  area.text = &text;
+  area.fits = [font, size, wrap_width](std::string_view line) {
+    const char* end = line.data() + line.size();
+    const char* at = font->CalcWordWrapPositionA(size / font->FontSize, line.data(), end, wrap_width);
+    while (at < end && *at == ' ') ++at;
+    return static_cast<std::size_t>(at - line.data());
+  };
+  // While the field is edited, ImGui owns the shown copy and the callback keeps it wrapped.
+  ImGui::PushID(target);
+  const bool editing = ImGui::GetActiveID() == ImGui::GetID("##area");
+  ImGui::PopID();
+  if (!editing) area.wrapped = soft_wrap(text, area.fits);
+  const auto breaks = std::count(area.wrapped.shown.begin(), area.wrapped.shown.end(), '\n');
+  const float pad_y = (min_target(theme) - size) / 2;
+  const ImVec2 box(width, std::max(lines, static_cast<float>(breaks + 1)) * size + 2 * pad_y);
+  const std::string before = text;
+  styled_input(theme, target, ImVec2(width, min_target(theme)), [&] {
+    std::string shown = area.wrapped.shown;
+    return ImGui::InputTextMultiline("##area", &shown, box, ImGuiInputTextFlags_CallbackEdit, rewrap_after_edit,
+                                     &area);
   });
+  return text != before;
+}
+
+void labelled_bar(const Theme& theme, std::string_view label, std::string_view value, float fraction, ImU32 color) {
+  const Palette& c = theme.colors();
+  const float em = theme.em();
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImFont* font = theme.font(FontRole::Body);
+  const float size = font_size(theme, FontRole::Body);
+  const ImVec2 value_size = text_size(theme, FontRole::Body, value);
+  const float wrap = std::max(4.0f * em, width - value_size.x - 0.6f * em);
+  const ImVec2 label_size = text_size(theme, FontRole::Body, label, wrap);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  add_text(draw, font, size, at, c.text, label, wrap);
+  add_text(draw, font, size, ImVec2(at.x + width - value_size.x, at.y), c.text_secondary, value);
+  ImGui::Dummy(ImVec2(width, label_size.y + 0.1f * em));
+  progress_bar(theme, fraction, color, 0.45f);
+  ImGui::Dummy(ImVec2(0, 0.2f * em));
 }
 
 void progress_bar(const Theme& theme, float fraction, ImU32 color, float height_em) {
@@ -322,6 +454,7 @@ void text_line(const Theme& theme, FontRole role, ImU32 color, std::string_view 
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(-1.0f);  // no wrapping, whatever a surface around it asks
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  report_text(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -332,6 +465,7 @@ void wrapped_text(const Theme& theme, FontRole role, ImU32 color, std::string_vi
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  report_text(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -358,7 +492,7 @@ float clamped_text(const Theme& theme, FontRole role, ImU32 color, std::string_v
       while (!shown.empty() && shown.back() == ' ') shown.pop_back();
       shown += "…";
     }
-    draw->AddText(font, size, ImVec2(at.x, at.y + line * line_h), color, shown.c_str());
+    add_text(draw, font, size, ImVec2(at.x, at.y + line * line_h), color, shown);
     p = wrap;
     while (p < end && (*p == ' ' || *p == '\n')) ++p;
     ++line;

@@ -46,6 +46,8 @@ float min_target(const Theme& theme);
 bool text_field(const Theme& theme, const char* target, const char* hint, std::string& text, float width = 0);
 // A multi-line text field `lines` tall; true when the text changed.
 bool text_area(const Theme& theme, const char* target, std::string& text, float lines);
+// A label (wrapped) with a value on the right, over a progress bar filled to `fraction`.
+void labelled_bar(const Theme& theme, std::string_view label, std::string_view value, float fraction, ImU32 color);
 // A thin rounded progress bar the full available width.
 void progress_bar(const Theme& theme, float fraction, ImU32 color, float height_em = 0.35f);
 
@@ -68,6 +70,12 @@ void end_surface(const Theme& theme, ImU32 fill);
 // for the keyboard proxy.
 void report_target(const char* name, ImVec2 min, ImVec2 max);
 const nlohmann::json& frame_targets();
+// Text drawn this frame, as [x, y, w, h, text, cut] (visible part; cut when it runs past its
+// window's edge there is no scrolling to), so tests can check that nothing overlaps or clips.
+const nlohmann::json& frame_texts();
+// Draws text at `at`, wrapped at `wrap_width` when positive, and records it for frame_texts().
+void add_text(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 color, std::string_view text,
+              float wrap_width = 0);
 const std::vector<Rect>& text_field_rects();
 // A rect where a tap should open (or keep open) the phone's keyboard.
 void register_text_field(Rect rect);

@@ -71,6 +71,9 @@ float draw_spans(const Theme& theme, const markdown::Spans& spans, ImVec2 origin
     const FontRole role = span.code ? FontRole::Mono : (span.bold ? FontRole::BodySemibold : FontRole::Body);
     ImFont* font = theme.font(role);
     const float size = scaled(theme, role);
+    // Inline code that fits on a line is never broken at its spaces (`{% url %}` stays whole).
+    const bool unbroken = span.code && font->CalcTextSizeA(size, FLT_MAX, -1, span.text.data(),
+                                                          span.text.data() + span.text.size()).x <= width;
     std::string_view rest = span.text;
     while (!rest.empty()) {
       const bool space = rest.front() == ' ';
@@ -79,7 +82,7 @@ float draw_spans(const Theme& theme, const markdown::Spans& spans, ImVec2 origin
       const std::string_view piece = rest.substr(0, end);
       rest.remove_prefix(end);
       const float w = font->CalcTextSizeA(size, FLT_MAX, -1, piece.data(), piece.data() + piece.size()).x;
-      if (space) {
+      if (space && !unbroken) {
         fragments.push_back({piece, role, false, x, y, w});
         x += w;
         word_start = fragments.size();
@@ -119,8 +122,8 @@ float draw_spans(const Theme& theme, const markdown::Spans& spans, ImVec2 origin
     if (fragment.text.front() == ' ') continue;
     const float size = scaled(theme, fragment.role);
     const float y_offset = (body - size) * 0.6f;
-    draw->AddText(theme.font(fragment.role), size, ImVec2(origin.x + fragment.x, origin.y + fragment.y + y_offset),
-                  c.text, fragment.text.data(), fragment.text.data() + fragment.text.size());
+    add_text(draw, theme.font(fragment.role), size, ImVec2(origin.x + fragment.x, origin.y + fragment.y + y_offset),
+             c.text, fragment.text);
   }
   return y + line_h;
 }
@@ -216,8 +219,7 @@ float draw_code_tokens(const Theme& theme, ImDrawList* draw, ImVec2 origin, std:
     }
     const float w = font->CalcTextSizeA(size, FLT_MAX, -1, text.data(), text.data() + text.size()).x;
     if (draw && token.kind != python::TokenKind::Whitespace) {
-      draw->AddText(font, size, ImVec2(origin.x + x, origin.y + y), token_color(colors, token.kind), text.data(),
-                    text.data() + text.size());
+      add_text(draw, font, size, ImVec2(origin.x + x, origin.y + y), token_color(colors, token.kind), text);
     }
     x += w;
   }

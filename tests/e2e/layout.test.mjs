@@ -1,0 +1,148 @@
+// Layout on the phones the app promises: 320 and 390 CSS px wide, text at 100% and at the largest
+// size (160%), light and dark. On every screen, scrolled from top to bottom, no two pieces of
+// text overlap and no text runs past an edge it cannot be scrolled to; the app reports each text
+// it draws (state.texts: [x, y, w, h, text, cut]). Screenshots go to test-results/screens/layout/;
+// at 2 device pixels per CSS pixel, which lays out as 3 does at a third of SwiftShader's fill.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+  serveSite, withPhone, waitForApp, tap, appState, screenshotStats, artifacts, drag, typeInto, scrollTo,
+} from './harness.mjs';
+
+let served;
+before(async () => { served = await serveSite(); });
+after(() => served.server.close());
+
+// Text boxes include their line spacing, so neighbours touch; an overlap of more than 2 px both
+// ways is ink on ink.
+const SLACK = 2;
+
+export function layoutProblems(state, width) {
+  const texts = state.texts || [];
+  const problems = [];
+  for (const [x, y, w, h, text, cut] of texts) {
+    if (cut) problems.push(`"${text}" is cut at its window's edge`);
+    if (x < -0.5 || x + w > width + 0.5) problems.push(`"${text}" runs off the screen (x ${x}..${x + w} of ${width})`);
+  }
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const [ax, ay, aw, ah, at] = texts[i];
+      const [bx, by, bw, bh, bt] = texts[j];
+      const overlapX = Math.min(ax + aw, bx + bw) - Math.max(ax, bx);
+      const overlapY = Math.min(ay + ah, by + bh) - Math.max(ay, by);
+      if (overlapX > SLACK && overlapY > SLACK) problems.push(`"${at}" overlaps "${bt}"`);
+    }
+  }
+  return problems;
+}
+
+// A drag of the page by `dy` that ends held still, so the page stops where the finger did (no
+// fling to wait for).
+async function dragStill(page, x, fromY, toY) {
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (y) => [{ x, y }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(fromY) });
+  for (let i = 1; i <= 6; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(fromY + (toY - fromY) * i / 6) });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 120));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(toY) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+// Checks the screen as it is, then drags it up until it stops moving, checking each position.
+// `scroll` false: where it opens only.
+async function checkScreen(page, name, width, height, found, { scroll = true, maxSteps = 30 } = {}) {
+  let state = await waitForApp(page, (s) => !s.scrolling);
+  await screenshotStats(page, join(artifacts, 'screens', 'layout', `${name}.png`));
+  for (let i = 0; i <= maxSteps; i++) {
+    for (const problem of layoutProblems(state, width)) {
+      if (!found.has(`${name}: ${problem}`)) console.log(`${name}: ${problem}`);
+      found.add(`${name}: ${problem}`);
+    }
+    if (!scroll || i === maxSteps) break;
+    const before = state.scroll;
+    await dragStill(page, width * 0.08, height * 0.82, height * 0.2);
+    state = await waitForApp(page, (s) => !s.scrolling);
+    if (state.scroll <= before + 0.5) break;
+  }
+}
+
+async function scrollToTop(page) {
+  const { width, height } = page.viewportSize();
+  for (let i = 0; i < 40; i++) {
+    const state = await waitForApp(page, (s) => !s.scrolling);
+    if (state.scroll < 0.5) return;
+    await drag(page, { x: width * 0.08, y: height * 0.6 }, { x: width * 0.08, y: height * 0.98 }, 4);
+  }
+}
+
+async function setTextScale(page, wanted) {
+  await tap(page, 'tab-settings');
+  await scrollToTop(page);
+  for (let i = 0; i < 10; i++) {
+    const state = await appState(page);
+    if (Math.abs(state.text_scale - wanted) < 0.05) return;
+    const button = state.text_scale < wanted ? 'text-size-plus' : 'text-size-minus';
+    await scrollTo(page, button);
+    await tap(page, button);
+    await waitForApp(page, new Function('s', `return s.text_scale !== ${state.text_scale}`), { frames: 2 });
+  }
+  throw new Error(`text size did not reach ${wanted}`);
+}
+
+async function visitEveryScreen(page, tag, width, height, found, scroll) {
+  await tap(page, 'tab-today');
+  await scrollToTop(page);
+  await checkScreen(page, `${tag}-today`, width, height, found, { scroll });
+  await scrollToTop(page);
+  await tap(page, 'start');
+  await waitForApp(page, (s) => s.screen === 'study' && s.card !== '');
+  await checkScreen(page, `${tag}-study-question`, width, height, found, { scroll });
+  await tap(page, 'reveal');
+  await waitForApp(page, (s) => s.revealed && !!s.targets.good);
+  await checkScreen(page, `${tag}-study-answer`, width, height, found, { scroll });
+  await tap(page, 'close');
+  await tap(page, 'tab-browse');
+  if ((await waitForApp(page, (s) => s.screen === 'browse')).query !== '') {
+    await tap(page, 'search-clear');
+    await waitForApp(page, (s) => s.query === '');
+  }
+  await typeInto(page, 'search', 'decorator');
+  await waitForApp(page, (s) => s.query === 'decorator' && !!s.targets['result-0']);
+  await page.keyboard.press('Escape');
+  await checkScreen(page, `${tag}-browse`, width, height, found, { scroll, maxSteps: 2 });  // rows all alike
+  await scrollToTop(page);
+  await tap(page, 'result-0');
+  await waitForApp(page, (s) => s.screen === 'card');
+  await checkScreen(page, `${tag}-card`, width, height, found, { scroll });
+  await page.goBack();
+  await waitForApp(page, (s) => s.screen === 'browse');
+  await tap(page, 'tab-stats');
+  await scrollToTop(page);
+  await checkScreen(page, `${tag}-stats`, width, height, found, { scroll });
+  await tap(page, 'tab-settings');
+  await scrollToTop(page);
+  await checkScreen(page, `${tag}-settings`, width, height, found, { scroll });
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`no text overlaps or is cut on any screen at 320 and 390 px, text 100% and 160%, ${colorScheme}`, () =>
+    withPhone(served.url, async ({ page }) => {
+      const found = new Set();
+      for (const scale of [1.0, 1.6]) {
+        await setTextScale(page, scale);
+        for (const [width, height] of [[390, 844], [320, 640]]) {
+          await page.setViewportSize({ width, height });
+          // Taps go by the targets of a frame drawn at the new size.
+          await waitForApp(page, (s) => !!s.targets['tab-today'] && s.targets['tab-today'][1] < height);
+          // The layout is the same in both themes: dark is checked where it opens, light all the way down.
+          await visitEveryScreen(page, `${colorScheme}-${width}-${Math.round(scale * 100)}`, width, height, found,
+            colorScheme === 'light');
+        }
+      }
+      assert.deepEqual([...found], []);
+    }, { colorScheme, deviceScaleFactor: 2 }));
+}
