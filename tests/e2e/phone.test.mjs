@@ -55,15 +55,9 @@ test('dragging a long answer scrolls it and presses nothing, even when the drag 
   const revealed = await waitForApp(page, (s) => s.revealed && !!s.targets.good);
   assert.equal(revealed.scroll, 0);
 
-  // Scroll down from the middle of the answer until the first key point is on screen.
-  let state = revealed;
-  for (let i = 0; i < 8 && !state.targets['point-0']; i++) {
-    await drag(page, { x: 195, y: 600 }, { x: 195, y: 250 });
-    state = await waitForApp(page, (s) => !s.scrolling);
-  }
-  assert.ok(state.scroll > 0, 'the answer scrolled');
-  assert.ok(state.targets['point-0'], 'a key point came into view');
-
+  // The key points come right under the 30-second answer: in reach without a swipe.
+  const state = revealed;
+  assert.ok(state.targets['point-0'], 'the first key point is on screen as the answer is shown');
   // A drag that starts on a key point scrolls; it does not tick it.
   const start = centre(state.targets['point-0']);
   const scrollBefore = state.scroll;
@@ -73,6 +67,8 @@ test('dragging a long answer scrolls it and presses nothing, even when the drag 
   assert.equal(after.ticked, 0, 'no key point was ticked by the drag');
   assert.equal(after.screen, 'study');
   assert.equal(after.saved, revealed.saved, 'no grade was given');
+  const points = bankCards.find((c) => c.id === state.card).key_points.length;
+  assert.ok(after.targets[`point-${points - 1}`], `after that one drag the last of ${points} key points is on screen`);
 
   // A plain tap still works.
   await tap(page, 'point-0');
@@ -287,4 +283,17 @@ test('the search box has a clear button once something is typed', () => withApp(
   await tap(page, 'search-clear');
   const cleared = await waitForApp(page, (s) => s.query === '');
   assert.equal(cleared.targets['search-clear'], undefined);
+}));
+
+test('a session left with the answer shown starts again from the question', () => withApp(async ({ page }) => {
+  await tap(page, 'start');
+  const first = await waitForApp(page, (s) => s.screen === 'study' && s.card !== '');
+  await tap(page, 'reveal');
+  await waitForApp(page, (s) => s.revealed);
+  await tap(page, 'close');
+  await tap(page, 'start');
+  const again = await waitForApp(page, (s) => s.screen === 'study' && s.card !== '');
+  assert.equal(again.card, first.card, 'the same card, still unanswered');
+  assert.equal(again.revealed, false, 'its answer is hidden again');
+  assert.ok(again.targets['reveal-settling'] || again.targets.reveal, 'Show answer is back');
 }));

@@ -74,6 +74,10 @@ void browse_screen(Ui& ui, BrowseState& state) {
   }
   chip_strip(ui, state);
 
+  // A new search or filter shows its results from the top.
+  const bool new_list = state.query != state.searched_query || state.topic != state.searched_topic ||
+                        state.bookmarked_only != state.searched_bookmarked;
+  state.searched_bookmarked = state.bookmarked_only;
   if (state.query != state.searched_query || state.topic != state.searched_topic) {
     SearchFilter filter;
     if (state.topic >= 0) filter.topics.push_back(ui.app.bank().topics[state.topic].id);
@@ -91,6 +95,7 @@ void browse_screen(Ui& ui, BrowseState& state) {
                std::to_string(hits.size()) + (hits.size() == 1 ? " card" : " cards"));
 
   begin_content("##results", 0);
+  if (new_list) ImGui::SetScrollY(0);
   const float row_h = 5.2f * em;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(hits.size()), row_h);

@@ -99,7 +99,13 @@ void card_screen(Ui& ui, CardScreenState& state) {
     }
     ImGui::Dummy(ImVec2(0, 0.4f * em));
   }
-  answer_and_code(ui, card);
+  answer_and_code(ui, card, [&] {
+    wrapped_text(theme, FontRole::Headline, c.text, "Key points");
+    // As a list: wrapped lines hang after the bullet, and `code` in a point reads as code.
+    std::string points;
+    for (const std::string& point : card.key_points) points += "- " + point + "\n";
+    markdown(theme, ui.platform, "key-points", points);
+  });
   if (card.code) {
     if (row_button(theme, "tests", state.show_tests ? "Hide tests" : "Show tests", "", false)) {
       state.show_tests = !state.show_tests;
@@ -113,13 +119,6 @@ void card_screen(Ui& ui, CardScreenState& state) {
     }
     if (!card.code->runnable) wrapped_text(theme, FontRole::Caption, c.text_secondary, card.code->why_not_runnable);
   }
-  ImGui::Dummy(ImVec2(0, 0.4f * em));
-  wrapped_text(theme, FontRole::Headline, c.text, "Key points");
-  // As a list: wrapped lines hang after the bullet, and `code` in a point reads as code.
-  std::string points;
-  for (const std::string& point : card.key_points) points += "- " + point + "\n";
-  markdown(theme, ui.platform, "key-points", points);
-
   ImGui::Dummy(ImVec2(0, 0.6f * em));
   wrapped_text(theme, FontRole::Headline, c.text, "Your note");
   // Saved as the user goes: a moment after the last keystroke (not an event per keystroke), and

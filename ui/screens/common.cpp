@@ -25,7 +25,7 @@ void end_content() {
   ImGui::EndChild();
 }
 
-void answer_and_code(Ui& ui, const Card& card) {
+void answer_and_code(Ui& ui, const Card& card, const std::function<void()>& key_points) {
   const Theme& theme = ui.theme;
   const Palette& c = theme.colors();
   const float em = theme.em();
@@ -33,8 +33,12 @@ void answer_and_code(Ui& ui, const Card& card) {
     wrapped_text(theme, FontRole::Caption, c.text_secondary, "In 30 seconds");
     markdown(theme, ui.platform, "short-answer", card.short_answer);
     ImGui::Dummy(ImVec2(0, 0.3f * em));
-    wrapped_text(theme, FontRole::Caption, c.text_secondary, "In depth");
   }
+  if (key_points) {
+    key_points();
+    ImGui::Dummy(ImVec2(0, 0.3f * em));
+  }
+  if (!card.short_answer.empty() || key_points) wrapped_text(theme, FontRole::Caption, c.text_secondary, "In depth");
   markdown(theme, ui.platform, "answer", card.answer);
   if (!card.code) return;
   ImGui::Dummy(ImVec2(0, 0.4f * em));

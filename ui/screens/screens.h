@@ -3,6 +3,7 @@
 // through App commands (which append events) or its own small UI state below.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -69,6 +70,7 @@ struct BrowseState {
   std::vector<SearchHit> hits;
   std::string searched_query;
   int searched_topic = -2;
+  bool searched_bookmarked = false;
 };
 
 struct CardScreenState {
@@ -129,8 +131,10 @@ void screen_title(const Theme& theme, std::string_view title, std::string_view s
 // A scrolling region for a screen's content, leaving `bottom_reserved` pixels below it.
 void begin_content(const char* id, float bottom_reserved);
 void end_content();
-// A card's model answer, then for code cards the solution, complexity and alternatives.
-void answer_and_code(Ui& ui, const Card& card);
+// A card's answer: the 30-second version, then `key_points` (drawn by the caller, so they are in
+// reach without scrolling past the whole answer), then the answer in depth and, for code cards,
+// the solution, complexity and alternatives.
+void answer_and_code(Ui& ui, const Card& card, const std::function<void()>& key_points = {});
 const char* level_label(Level level);
 // Exports a backup and hands it to the platform; says how it went.
 struct BackupOutcome {

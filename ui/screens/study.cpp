@@ -40,10 +40,9 @@ void header(Ui& ui, StudyState& state, const Card* card) {
     const ImVec2 size = text_size(theme, FontRole::Caption, progress, room);
     ImFont* font = theme.font(FontRole::Caption);
     const ImVec2 origin = ImGui::GetWindowPos();
-    ImGui::GetWindowDrawList()->AddText(
-        font, font->FontSize * ImGui::GetIO().FontGlobalScale,
-        ImVec2(origin.x + x - ImGui::GetScrollX(), origin.y + start.y + std::max(0.0f, (row_h - size.y) / 2)),
-        c.text_secondary, progress.data(), progress.data() + progress.size(), room);
+    add_text(ImGui::GetWindowDrawList(), font, font->FontSize * ImGui::GetIO().FontGlobalScale,
+             ImVec2(origin.x + x - ImGui::GetScrollX(), origin.y + start.y + std::max(0.0f, (row_h - size.y) / 2)),
+             c.text_secondary, progress, room);
   }
   if (can_undo) {
     ImGui::SetCursorPos(ImVec2(start.x + width - 5.0f * em, start.y));
@@ -75,16 +74,16 @@ void answer_section(Ui& ui, StudyState& state, const Card& card) {
                                              ImGui::GetCursorScreenPos().y),
                                       c.border, std::max(1.0f, 0.06f * em));
   ImGui::Dummy(ImVec2(0, 0.6f * em));
-  answer_and_code(ui, card);
-  ImGui::Dummy(ImVec2(0, 0.6f * em));
-  wrapped_text(theme, FontRole::Headline, c.text, "Key points");
-  wrapped_text(theme, FontRole::Caption, c.text_secondary, "Tick what your answer covered.");
-  state.ticked.resize(card.key_points.size(), false);
-  for (std::size_t i = 0; i < card.key_points.size(); ++i) {
-    bool ticked = state.ticked[i];
-    const std::string target = "point-" + std::to_string(i);
-    if (check_row(theme, target.c_str(), card.key_points[i], ticked)) state.ticked[i] = ticked;
-  }
+  answer_and_code(ui, card, [&] {
+    wrapped_text(theme, FontRole::Headline, c.text, "Key points");
+    wrapped_text(theme, FontRole::Caption, c.text_secondary, "Tick what your answer covered.");
+    state.ticked.resize(card.key_points.size(), false);
+    for (std::size_t i = 0; i < card.key_points.size(); ++i) {
+      bool ticked = state.ticked[i];
+      const std::string target = "point-" + std::to_string(i);
+      if (check_row(theme, target.c_str(), card.key_points[i], ticked)) state.ticked[i] = ticked;
+    }
+  });
 }
 
 // The grade the ticked key points suggest: all → Good (Easy is the user's call), half → Hard.
