@@ -212,14 +212,27 @@ void App::send(const PendingWrite& write) {
   }
 }
 
-Status App::answer(fsrs::Rating rating, std::int64_t duration_ms, std::int64_t now_ms) {
+Status App::answer(fsrs::Rating rating, std::int64_t duration_ms, std::int64_t now_ms, std::string typed_answer) {
   if (!study_) return Error{"There is no card to answer."};
   const std::size_t card = study_->card;
-  Status status = commit(
-      Review{bank_.cards[card].id, static_cast<int>(rating), std::max<std::int64_t>(duration_ms, 0)},
-      now_ms);
+  Status status = commit(Review{bank_.cards[card].id, static_cast<int>(rating),
+                                std::max<std::int64_t>(duration_ms, 0), std::move(typed_answer)},
+                         now_ms);
   if (status) study_.reset();
   return status;
+}
+
+AnswerScore App::score_answer(std::size_t card, std::string_view text) const {
+  auto scorer = scorers_.find(card);
+  if (scorer == scorers_.end()) scorer = scorers_.emplace(card, AnswerScorer(bank_.cards[card])).first;
+  return scorer->second.score(text);
+}
+
+bool App::scores_typed_answers(std::size_t card) const {
+  const Card& c = bank_.cards[card];
+  return c.kind == Kind::Concept &&
+         std::any_of(c.key_point_matches.begin(), c.key_point_matches.end(),
+                     [](const KeyPointMatch& m) { return !m.groups.empty(); });
 }
 
 Status App::undo(std::int64_t now_ms) {

@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/answer_score.h"
 #include "core/bank.h"
 #include "core/code_run.h"
 #include "core/collection.h"
@@ -99,7 +100,15 @@ class App {
   void set_utc_offset(int utc_offset_min);
 
   // Commands. An error means nothing was recorded (e.g. no card to answer, unknown card).
-  Status answer(fsrs::Rating rating, std::int64_t duration_ms, std::int64_t now_ms);  // the study card
+  // Answers the study card; `typed_answer` is what the user typed before grading (kept with the
+  // review), empty when they answered aloud.
+  Status answer(fsrs::Rating rating, std::int64_t duration_ms, std::int64_t now_ms,
+                std::string typed_answer = {});
+  // Which key points of a concept card `text` covers (answer_score.h); the card's terms are
+  // compiled on first use.
+  AnswerScore score_answer(std::size_t card, std::string_view text) const;
+  // Whether the card's key points carry match terms, so a typed answer can be scored.
+  bool scores_typed_answers(std::size_t card) const;
   Status undo(std::int64_t now_ms);  // the last answer not yet undone; its card is shown again
   Status set_suspended(std::string_view card_id, bool suspended, std::int64_t now_ms);
   Status bury(std::string_view card_id, std::int64_t now_ms);  // until the next day starts
@@ -216,6 +225,7 @@ class App {
   std::unordered_map<std::size_t, DraftEdit> draft_edits_;  // by card; not yet in the log
   CodeRunner* runner_ = nullptr;
   CodeRunView code_run_;
+  mutable std::unordered_map<std::size_t, AnswerScorer> scorers_;  // by card, compiled on first use
 
   std::unique_ptr<optimizer::Optimizer> fit_;
   std::string fit_message_;

@@ -30,6 +30,7 @@ void write_body(ordered_json& out, const EventBody& body) {
             out["card"] = e.card_id;
             out["rating"] = e.rating;
             out["duration_ms"] = e.duration_ms;
+            if (!e.typed_answer.empty()) out["answer"] = e.typed_answer;
           },
           [&](const Undo& e) {
             out["type"] = "undo";
@@ -427,6 +428,7 @@ Result<EventBody> read_body(const std::string& type, Fields& f) {
     // Out-of-range ratings are a replay problem, not a format one; keep them recognisable.
     e.rating = rating >= INT32_MIN && rating <= INT32_MAX ? static_cast<int>(rating) : 0;
     e.duration_ms = f.integer("duration_ms");
+    e.typed_answer = f.optional_text("answer");
     return EventBody(std::move(e));
   }
   if (type == "undo") {

@@ -8,7 +8,8 @@
 // Two writers can never produce the same identity, and replay orders events by (id, by), which
 // keeps each writer's own order and puts what one tab saw before what it did next. Records from
 // before writers existed have no `by` (the empty writer). The other fields by type:
-//   review       card, rating (1 Again … 4 Easy), duration_ms
+//   review       card, rating (1 Again … 4 Easy), duration_ms, answer (optional: what the user
+//                typed before grading; the scorer is deterministic, so what it covered follows)
 //   undo         target, target_by (the identity of the review it reverts)
 //   suspend / unsuspend / bookmark / unbookmark / reset_card   card
 //   bury         card, until_ms (the start of the next study day)
@@ -38,6 +39,7 @@ struct Review {
   std::string card_id;
   int rating = 0;  // kept as read: replay reports values outside 1–4
   std::int64_t duration_ms = 0;
+  std::string typed_answer;  // empty when the user answered aloud or in their head
   bool operator==(const Review&) const = default;
 };
 struct Undo {

@@ -124,9 +124,13 @@ bool Program::frame() {
 
   ++frames;
   // Keep drawing while ImGui still has input to hand out (it spreads a press and its release over
-  // frames) or while the last frame changed what is on screen, so every reaction gets drawn.
+  // frames), has a focus change to apply (a field given the keyboard), or while the last frame
+  // changed what is on screen, so every reaction gets drawn.
   std::string state = shell->state_json();
-  if (!ImGui::GetCurrentContext()->InputEventsQueue.empty() || state != last_state) {
+  const ImGuiContext& imgui = *ImGui::GetCurrentContext();
+  const bool focus_pending = imgui.NavNextActivateId != 0 || imgui.NavActivateId != 0 ||
+                             (imgui.WantTextInputNextFrame == 1) != imgui.IO.WantTextInput;
+  if (!imgui.InputEventsQueue.empty() || focus_pending || state != last_state) {
     settle_frames = std::max(settle_frames, 1);
   }
   platform->publish_state(frames, state);

@@ -78,6 +78,9 @@ class Platform {
 
   // Test hook: called after every rendered frame with a JSON summary of the app's state.
   virtual void publish_state(std::uint64_t frames, std::string_view state_json) = 0;
+  // Whether the summary should list every text drawn and where (a layout test asks for it; the
+  // list is long, so it is left out otherwise).
+  virtual bool wants_drawn_texts() const = 0;
   virtual void show_fatal(std::string_view message) = 0;
 
   // Runs the loop: calls frame() whenever something may have changed (input, a timer, a storage

@@ -98,6 +98,7 @@ class NativePlatform final : public Platform {
   Rect safe_area() const override { return {}; }
 
   void publish_state(std::uint64_t, std::string_view) override {}
+  bool wants_drawn_texts() const override { return false; }
   void show_fatal(std::string_view message) override {
     std::cerr << "PyPrep: " << message << "\n";
     SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_ERROR, "PyPrep", std::string(message).c_str(), nullptr);

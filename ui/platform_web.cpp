@@ -70,6 +70,7 @@ EM_JS(void, pyprep_js_publish, (double frames, const char* state), {
   pyprepBridge.publish(frames, UTF8ToString(state));
 });
 EM_JS(float, pyprep_js_keyboard_inset, (), { return pyprepBridge.keyboardInset(); });
+EM_JS(bool, pyprep_js_wants_drawn_texts, (), { return !!pyprepBridge.test.wantsTexts; });
 EM_JS(void, pyprep_js_python_run, (const char* job), { pyprepBridge.python.run(UTF8ToString(job)); });
 EM_JS(void, pyprep_js_python_warm_up, (), { pyprepBridge.python.warmUp(); });
 EM_JS(char*, pyprep_js_python_status, (), {
@@ -215,6 +216,7 @@ class WebPlatform final : public Platform {
   void publish_state(std::uint64_t frames, std::string_view state_json) override {
     pyprep_js_publish(static_cast<double>(frames), std::string(state_json).c_str());
   }
+  bool wants_drawn_texts() const override { return pyprep_js_wants_drawn_texts(); }
   void show_fatal(std::string_view message) override {
     pyprep_js_fatal(std::string(message).c_str());
   }

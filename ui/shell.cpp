@@ -276,6 +276,8 @@ std::string Shell::state_json() const {
       {"card", study_.card_id},
       {"revealed", study_.revealed},
       {"ticked", std::count(study_.ticked.begin(), study_.ticked.end(), true)},
+      {"points", study_.ticked},
+      {"typed", study_.typed},
       {"open_card", stack_.empty() || stack_.back() != Top::Card ? "" : app_.bank().cards[card_.card].id},
       {"note", stack_.empty() || stack_.back() != Top::Card ? "" : app_.collection().cards()[card_.card].note},
       {"query", browse_.query},
@@ -293,8 +295,8 @@ std::string Shell::state_json() const {
       {"code_scroll_x", code_scroll_x},
       {"scrolling", scroll_.dragging() || scroll_.animating()},
       {"targets", frame_targets()},
-      {"texts", frame_texts()},
   };
+  if (platform_.wants_drawn_texts()) state["texts"] = frame_texts();
   return state.dump();
 }
 

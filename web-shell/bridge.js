@@ -81,7 +81,7 @@
     db: null,
     records: [],
     // Test hook (documented in README.md): frames rendered so far and the app's state summary.
-    test: { frames: 0, state: null },
+    test: { frames: 0, state: null, wantsTexts: false },  // wantsTexts: state.texts lists what is drawn
 
     persisted: null,  // navigator.storage.persisted(), once known
     running: false,   // the app has drawn its first frame

@@ -716,3 +716,33 @@ TEST_CASE("a backup holding two records with one identity restores on this devic
   CHECK(fresh.health().unreadable == 1);
   CHECK(fresh.collection().cards() == app.collection().cards());
 }
+
+TEST_CASE("a typed answer is kept with the review it was graded in") {
+  MemoryStorage storage;
+  App app(sample_bank(), storage);
+  REQUIRE(app.start(kNoon, 0, "").ok());
+  REQUIRE(shown(app, kNoon) == 2);
+  REQUIRE(app.answer(Rating::Hard, 4'000, kNoon + 5'000, "defaults are made once").ok());
+  CHECK(storage.records() == std::vector<std::string>{
+                                 R"({"id":1,"at_ms":1700049605000,"type":"review","card":"b2","rating":2,)"
+                                 R"("duration_ms":4000,"answer":"defaults are made once"})"});
+}
+
+TEST_CASE("score_answer marks the key points a typed answer covers, by the card's match terms") {
+  Bank bank = sample_bank();
+  Card& card = bank.cards[0];
+  card.kind = Kind::Concept;
+  card.key_points = {"Defaults are evaluated once", "Use None as the default"};
+  card.key_point_matches = {{{{"default"}, {"evaluated once", "made once", "created once"}}, {}},
+                            {{{"none"}}, {}}};
+  MemoryStorage storage;
+  App app(bank, storage);
+  CHECK(app.scores_typed_answers(0));
+  CHECK_FALSE(app.scores_typed_answers(1));  // no match terms
+  const AnswerScore score = app.score_answer(0, "The default is made once, when def runs.");
+  REQUIRE(score.points.size() == 2);
+  CHECK(score.points[0].covered);
+  CHECK_FALSE(score.points[1].covered);
+  CHECK(score.score == 0.5);
+  CHECK(app.score_answer(0, "Use None and build the list inside.").points[1].covered);
+}

@@ -26,6 +26,7 @@ std::vector<Event> one_of_each() {
       {10, 1711684181100, Note{"py-gen-003", "yield \"pauses\"\n\tnaïve 🐍 \\ end"}},
       {11, 1711684181200, ResetAllProgress{}},
       {12, 1711684181300, SetParameters{w, {{"reviews", 5329}, {"log_loss", 0.4587}}}},
+      {13, 1711684181400, Review{"py-gil-004", 2, 61000, "one thread at a time\n\"bytecode\" – naïve"}},
   };
 }
 
@@ -59,6 +60,9 @@ TEST_CASE("records use the stable compact field names") {
   CHECK(to_record(events[7]) == R"({"id":8,"at_ms":1711684180900,"type":"bookmark","card":"py-gen-003"})");
   CHECK(to_record(events[8]) == R"({"id":9,"at_ms":1711684181000,"type":"unbookmark","card":"py-gen-003"})");
   CHECK(to_record(events[10]) == R"({"id":11,"at_ms":1711684181200,"type":"reset_all"})");
+  CHECK(to_record(events[12]) ==
+        R"({"id":13,"at_ms":1711684181400,"type":"review","card":"py-gil-004","rating":2,"duration_ms":61000,)"
+        R"("answer":"one thread at a time\n\"bytecode\" – naïve"})");
   const std::string parameters = to_record(events[11]);
   CHECK(parameters.rfind(R"({"id":12,"at_ms":1711684181300,"type":"parameters","w":[0.25,1.2931,)", 0) == 0);
   CHECK(parameters.find(R"(,0.1542],"meta":{"log_loss":0.4587,"reviews":5329}})") != std::string::npos);
@@ -148,4 +152,11 @@ TEST_CASE("a record with invalid UTF-8 is unreadable (kept as it is), valid UTF-
   REQUIRE(event.ok());
   CHECK(std::get<Note>(event->body).text == "caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x90\x8d");
   CHECK(to_record(*event) == valid);
+}
+
+TEST_CASE("a review's typed answer is optional, and one that is not a string makes the record unreadable") {
+  const Result<Event> without = parse_record(R"({"id":1,"at_ms":5,"type":"review","card":"c","rating":3,"duration_ms":9})");
+  REQUIRE(without.ok());
+  CHECK(std::get<Review>(without->body).typed_answer.empty());
+  CHECK_FALSE(parse_record(R"({"id":1,"at_ms":5,"type":"review","card":"c","rating":3,"duration_ms":9,"answer":7})").ok());
 }

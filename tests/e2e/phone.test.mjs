@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  serveSite, withPhone, waitForApp, tap, appState, screenshotStats, artifacts, drag, centre, root, typeInto,
+  serveSite, withPhone, waitForApp, tap, appState, screenshotStats, artifacts, drag, centre, root, typeInto, scrollTo,
 } from './harness.mjs';
+import { idbRows, rowText } from './log-tools.mjs';
 
 let served;
 before(async () => { served = await serveSite(); });
@@ -296,4 +297,35 @@ test('a session left with the answer shown starts again from the question', () =
   assert.equal(again.card, first.card, 'the same card, still unanswered');
   assert.equal(again.revealed, false, 'its answer is hidden again');
   assert.ok(again.targets['reveal-settling'] || again.targets.reveal, 'Show answer is back');
+}));
+
+test('a typed answer ticks the key points it covers, a tick can be corrected, and the answer is saved with the review', () => withApp(async ({ page }) => {
+  await tap(page, 'start');
+  const shown = await waitForApp(page, (s) => s.screen === 'study' && s.card !== '');
+  assert.equal(shown.card, 'what-is-python', 'the first new card (its key points are what the labels below are about)');
+  await tap(page, 'type-answer');
+  await waitForApp(page, (s) => s.text_input);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'keyboard-proxy', 'the phone keyboard opened');
+  // Covers the first two points (the language's nature; readable syntax and a big standard
+  // library) and none of the rest (ecosystem, web frameworks, trade-offs).
+  const answer = 'Python is a high-level language, dynamically but strongly typed. '
+    + 'Its readable syntax and large standard library make it quick to learn.';
+  await page.keyboard.type(answer);
+  await waitForApp(page, (s) => s.typed === answer);
+  await tap(page, 'reveal');
+  const revealed = await waitForApp(page, (s) => s.revealed && !!s.targets.good);
+  assert.deepEqual(revealed.points, [true, true, false, false, false]);
+
+  await screenshotStats(page, join(artifacts, 'screens', 'study-typed-answer.png'));
+  await scrollTo(page, 'point-3');
+  await tap(page, 'point-3');  // the user says they covered the web part too
+  await waitForApp(page, (s) => s.points[3] === true);
+  await tap(page, 'good');
+  await waitForApp(page, (s) => s.saved === revealed.saved + 1 && s.pending === 0);
+  const reviews = (await idbRows(page)).map((row) => JSON.parse(rowText(row))).filter((r) => r.type === 'review');
+  assert.equal(reviews.length, 1);
+  assert.equal(reviews[0].card, 'what-is-python');
+  assert.equal(reviews[0].answer, answer, 'the typed answer is in the review record');
+  const next = await waitForApp(page, (s) => s.card !== 'what-is-python');
+  assert.equal(next.typed, '', 'the next card starts with an empty answer');
 }));

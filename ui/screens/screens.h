@@ -59,6 +59,10 @@ struct StudyState {
   std::int64_t revealed_at_ms = 0;
   std::vector<bool> ticked;       // key points the user says they covered
   std::string notice;             // e.g. a command's error
+  bool typing = false;            // the user chose to type the answer
+  bool focus_typed = false;       // the field is new: the next frame gives it the keyboard
+  std::string typed;              // what they typed (or dictated) before revealing
+  AnswerScore typed_score;        // what it covered, scored on reveal
 };
 
 struct BrowseState {

@@ -1,10 +1,12 @@
 // Study: the prompt; Show answer; the answer, code and key points to tick; the four grades at the
 // bottom, each with the interval it would give; undo of the last answer; progress through today.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <array>
 #include <string>
+#include <utility>
 
 #include "screens/screens.h"
 #include "widgets/controls.h"
@@ -74,9 +76,24 @@ void answer_section(Ui& ui, StudyState& state, const Card& card) {
                                              ImGui::GetCursorScreenPos().y),
                                       c.border, std::max(1.0f, 0.06f * em));
   ImGui::Dummy(ImVec2(0, 0.6f * em));
+  if (!state.typed.empty()) {
+    const std::size_t covered = static_cast<std::size_t>(std::count_if(
+        state.typed_score.points.begin(), state.typed_score.points.end(), [](const PointScore& p) { return p.covered; }));
+    wrapped_text(theme, FontRole::Caption, c.text_secondary,
+                 "Your answer covers " + std::to_string(covered) + " of " + std::to_string(card.key_points.size()) +
+                     " key points; the words that matched are marked.");
+    std::vector<std::pair<std::size_t, std::size_t>> marks;
+    for (const PointScore& point : state.typed_score.points)
+      for (const ByteRange& range : point.matched) marks.emplace_back(range.begin, range.end);
+    begin_surface(theme);
+    marked_text(theme, state.typed, marks, with_alpha(c.good, 0.3f));
+    end_surface(theme, c.raised);
+  }
   answer_and_code(ui, card, [&] {
     wrapped_text(theme, FontRole::Headline, c.text, "Key points");
-    wrapped_text(theme, FontRole::Caption, c.text_secondary, "Tick what your answer covered.");
+    wrapped_text(theme, FontRole::Caption, c.text_secondary,
+                 state.typed.empty() ? "Tick what your answer covered."
+                                     : "Ticked where your answer covers them: correct any tick, the grade follows.");
     state.ticked.resize(card.key_points.size(), false);
     for (std::size_t i = 0; i < card.key_points.size(); ++i) {
       bool ticked = state.ticked[i];
@@ -115,6 +132,9 @@ void study_screen(Ui& ui, StudyState& state) {
     state.shown_at_ms = ui.now_ms;
     state.revealed = false;
     state.ticked.assign(card ? card->key_points.size() : 0, false);
+    state.typing = false;
+    state.typed.clear();
+    state.typed_score = {};
     ImGui::SetNextWindowScroll(ImVec2(0, 0));
     new_code_views();
   }
@@ -137,6 +157,21 @@ void study_screen(Ui& ui, StudyState& state) {
       if (row_button(theme, "practice", "Write it yourself",
                      attempts.solved ? "solved" : attempts.runs ? count_of(attempts.runs, "run", "runs") : "")) {
         ui.nav.open_practice(view->card);
+      }
+    }
+    if (!state.revealed && ui.app.scores_typed_answers(view->card)) {
+      // Typing is optional: Show answer stays for answering aloud. Dictation is just text.
+      if (!state.typing) {
+        state.typing = state.focus_typed = row_button(theme, "type-answer", "Type your answer", "");
+        // A tap here opens the phone's keyboard at once, for the field that replaces the row.
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        register_text_field({min.x, min.y, max.x - min.x, max.y - min.y});
+      } else {
+        ImGui::Dummy(ImVec2(0, 0.4f * em));
+        wrapped_text(theme, FontRole::Caption, c.text_secondary, "Your answer (typed or dictated)");
+        const bool opened = std::exchange(state.focus_typed, false);
+        text_area(theme, "typed-answer", state.typed, 5);
+        if (opened) ImGui::ActivateItemByID(ImGui::GetItemID());
       }
     }
     if (state.revealed) answer_section(ui, state, *card);
@@ -167,6 +202,11 @@ void study_screen(Ui& ui, StudyState& state) {
     if ((tapped && ready) || ui.shortcut == ' ') {
       state.revealed = true;
       state.revealed_at_ms = ui.now_ms;
+      if (!state.typed.empty()) {  // the key points it covers start ticked
+        state.typed_score = ui.app.score_answer(view->card, state.typed);
+        for (std::size_t i = 0; i < state.ticked.size() && i < state.typed_score.points.size(); ++i)
+          state.ticked[i] = state.typed_score.points[i].covered;
+      }
     }
     return;
   }
@@ -191,7 +231,7 @@ void study_screen(Ui& ui, StudyState& state) {
     if ((pressed && ready) || ui.shortcut == '1' + i) {
       const std::int64_t duration = std::min(ui.now_ms - state.shown_at_ms, kLongestCountedMs);
       state.notice.clear();
-      if (Status answered = ui.app.answer(fsrs::kRatings[i], duration, ui.now_ms); !answered) {
+      if (Status answered = ui.app.answer(fsrs::kRatings[i], duration, ui.now_ms, state.typed); !answered) {
         state.notice = answered.error().reason;
       }
     }

@@ -502,6 +502,43 @@ float clamped_text(const Theme& theme, FontRole role, ImU32 color, std::string_v
   return height;
 }
 
+float marked_text(const Theme& theme, std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& marks,
+                  ImU32 mark) {
+  const Palette& c = theme.colors();
+  ImFont* font = theme.font(FontRole::Body);
+  const float size = font_size(theme, FontRole::Body);
+  const float line_h = size * 1.35f;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const auto x_of = [&](const char* from, const char* to) { return font->CalcTextSizeA(size, FLT_MAX, -1, from, to).x; };
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* p = begin;
+  int line = 0;
+  while (p < end) {
+    const char* newline = std::find(p, end, '\n');
+    const char* wrap = font->CalcWordWrapPositionA(size / font->FontSize, p, newline, width);
+    if (wrap == p && p < newline) wrap = p + 1;
+    const float y = at.y + static_cast<float>(line) * line_h;
+    for (const auto& [from, to] : marks) {  // behind the words they mark
+      const char* a = std::max(p, begin + from);
+      const char* b = std::min(wrap, begin + to);
+      if (a >= b) continue;
+      const float left = at.x + x_of(p, a), right = at.x + x_of(p, b);
+      draw->AddRectFilled(ImVec2(left - 1, y), ImVec2(right + 1, y + line_h - 0.1f * size), mark, 0.2f * size);
+    }
+    add_text(draw, font, size, ImVec2(at.x, y + (line_h - size) / 2), c.text, std::string_view(p, wrap - p));
+    p = wrap;
+    if (p < end && *p == '\n') ++p;
+    else while (p < end && *p == ' ') ++p;
+    ++line;
+  }
+  const float height = static_cast<float>(std::max(1, line)) * line_h;
+  ImGui::Dummy(ImVec2(width, height));
+  return height;
+}
+
 void badge(const Theme& theme, std::string_view text, ImU32 fill, ImU32 color) {
   const float em = theme.em();
   const ImVec2 size = text_size(theme, FontRole::Caption, text);

@@ -59,6 +59,10 @@ void wrapped_text(const Theme& theme, FontRole role, ImU32 color, std::string_vi
 float clamped_text(const Theme& theme, FontRole role, ImU32 color, std::string_view text, float width,
                    int max_lines);
 ImVec2 text_size(const Theme& theme, FontRole role, std::string_view text, float wrap_width = -1.0f);
+// Text wrapped to the available width with the byte ranges [first, second) of `marks` on a
+// `mark` background (the words of a typed answer that matched a key point); returns its height.
+float marked_text(const Theme& theme, std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& marks,
+                  ImU32 mark);
 // A small rounded label (level badges, tags).
 void badge(const Theme& theme, std::string_view text, ImU32 fill, ImU32 color);
 
