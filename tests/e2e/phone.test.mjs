@@ -221,10 +221,13 @@ test('a vertical drag that starts on a code block scrolls the page; a sideways o
   assert.ok(sideways.code_scroll_x > 50, `the code scrolled sideways (by ${sideways.code_scroll_x})`);
 }));
 
-test('every newly opened card starts at its top with its code at column 0', () => withApp(async ({ page }) => {
+test('every newly opened card starts at its top with its code at column 0, and no Copy it did not tap says Copied', () => withApp(async ({ page }) => {
+  await page.evaluate(() => { window.pyprepBridge.test.wantsTexts = true; });
   await openCardBySearch(page, 'LRU cache manually', 'lru-cache-manual');
   const state = await scrollSolutionToTop(page);
   const copy = state.targets['copy-solution'];
+  await tap(page, 'copy-solution');
+  assert.ok((await waitForApp(page, (s) => (s.texts || []).some((t) => t[4] === 'Copied'))), 'the tapped Copy says Copied');
   const line = { x: 300, y: copy[1] + copy[3] + 60 };
   await drag(page, line, { x: line.x - 200, y: line.y });
   const scrolled = await waitForApp(page, (s) => !s.scrolling);
@@ -235,6 +238,13 @@ test('every newly opened card starts at its top with its code at column 0', () =
   await openCardBySearch(page, 'balanced binary search tree AVL', 'balanced-bst');
   const next = await waitForApp(page, (s) => !s.scrolling, { frames: 3 });
   assert.deepEqual([next.scroll, next.code_scroll_x], [0, 0], 'the next card opens at its top, code at column 0');
+  const nextSolution = await scrollSolutionToTop(page);
+  assert.ok(!nextSolution.texts.some((t) => t[4] === 'Copied'), 'its Copy was never tapped and does not say Copied');
+  assert.ok(nextSolution.texts.some((t) => t[4] === 'Copy'));
+  await page.goBack();
+  await waitForApp(page, (s) => s.screen === 'browse');
+  await openCardBySearch(page, 'balanced binary search tree AVL', 'balanced-bst');
+  await waitForApp(page, (s) => !s.scrolling, { frames: 3 });
 
   await page.goBack();
   await waitForApp(page, (s) => s.screen === 'browse');
@@ -328,4 +338,46 @@ test('a typed answer ticks the key points it covers, a tick can be corrected, an
   assert.equal(reviews[0].answer, answer, 'the typed answer is in the review record');
   const next = await waitForApp(page, (s) => s.card !== 'what-is-python');
   assert.equal(next.typed, '', 'the next card starts with an empty answer');
+}));
+
+// What the screen says, from the texts the app reports drawing (asked for by the test).
+const says = (state, text) => (state.texts || []).some((t) => t[4] === text);
+const saysPart = (state, part) => (state.texts || []).some((t) => t[4].includes(part));
+
+test('the screens say what they mean: study progress by kind, why Browse is empty, labelled calendar; the hook publishes one frame', () => withApp(async ({ page }) => {
+  await page.evaluate(() => { window.pyprepBridge.test.wantsTexts = true; });
+  // The first state that says Study lists Study's targets, not those of the Today it left.
+  await tap(page, 'start');
+  const study = await waitForApp(page, (s) => s.screen === 'study');
+  assert.equal(study.targets.start, undefined, 'Today\'s Start is not listed on Study');
+  assert.ok(study.targets.close, 'Study\'s close button is');
+  // Progress counts new, due and again-soon cards apart; Again moves one card from new to soon.
+  const question = await waitForApp(page, (s) => s.card !== '' && Array.isArray(s.texts));
+  assert.ok(says(question, '20 new · 0 due · 0 again soon'), 'the header counts 20 new cards');
+  await tap(page, 'reveal');
+  await tap(page, 'again');
+  const after = await waitForApp(page, (s) => s.saved === question.saved + 1 && s.card !== question.card);
+  assert.ok(says(after, '19 new · 0 due · 1 again soon'), `the header after Again: ${after.texts.map((t) => t[4]).slice(0, 4)}`);
+  await tap(page, 'close');
+
+  // With Saved chosen and a query that matches unsaved cards, the filter is named as the reason.
+  await tap(page, 'tab-browse');
+  await tap(page, 'chip-saved');
+  await typeInto(page, 'search', 'decorator');
+  const browse = await waitForApp(page, (s) => s.query === 'decorator' && Array.isArray(s.texts));
+  assert.ok(says(browse, 'None of your saved cards matches. Tap ★ Saved to search all cards.'));
+  assert.ok(!saysPart(browse, 'Try fewer or shorter words'));
+
+  // The calendar has weekday and month labels; the review count says over what time.
+  await page.keyboard.press('Escape');
+  await tap(page, 'tab-stats');
+  let stats = await waitForApp(page, (s) => s.screen === 'stats' && Array.isArray(s.texts));
+  assert.ok(says(stats, '1') && says(stats, 'reviews in the last 17 weeks'), 'one review in the last 17 weeks');
+  for (let i = 0; i < 6 && !says(stats, 'Mon'); i++) {
+    await drag(page, { x: 30, y: 600 }, { x: 30, y: 300 });
+    stats = await waitForApp(page, (s) => !s.scrolling && Array.isArray(s.texts));
+  }
+  for (const day of ['Mon', 'Wed', 'Fri']) assert.ok(says(stats, day), `the calendar labels ${day}`);
+  const month = new Date().toLocaleString('en', { month: 'short' });
+  assert.ok(says(stats, month), `the calendar labels this month (${month})`);
 }));
