@@ -17,6 +17,9 @@ Shell::Shell(App& app, Platform& platform, std::vector<BankProblem> bank_problem
 }
 
 bool Shell::observe(const SDL_Event& event) {
+  if (event.type == SDL_MOUSEBUTTONDOWN) {  // dated when it happened: the event waited for this frame
+    last_press_ms_ = platform_.now_ms() - static_cast<std::int64_t>(SDL_GetTicks() - event.button.timestamp);
+  }
   if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantTextInput) {
     const SDL_Keycode key = event.key.keysym.sym;
     if (key == SDLK_SPACE || key == SDLK_u || key == SDLK_SLASH || (key >= SDLK_1 && key <= SDLK_4)) {
@@ -183,7 +186,7 @@ void Shell::draw() {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar();
 
-  Ui ui{app_, platform_, theme_, *this, platform_.now_ms(), bank_problems_, std::exchange(shortcut_, 0)};
+  Ui ui{app_, platform_, theme_, *this, platform_.now_ms(), bank_problems_, std::exchange(shortcut_, 0), last_press_ms_};
   if (ui.shortcut == '/' && stack_.empty()) select_tab(Tab::Browse);
   if (std::optional<Platform::PickedFile> picked = platform_.take_picked_file()) restore(ui, *picked);
   if (!stack_.empty()) {

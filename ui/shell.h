@@ -66,6 +66,7 @@ class Shell final : public Navigator {
   Tab tab_ = Tab::Today;
   std::vector<Top> stack_;  // screens opened on top of the tab, innermost last
   char shortcut_ = 0;
+  std::int64_t last_press_ms_ = 0;  // platform time of the last press, for taps that must be fresh
   bool key_row_pressed_ = false;
   std::int64_t redraw_at_ms_ = 0;
   const char* drawn_screen_ = "";  // the screen this frame drew, for the test hook

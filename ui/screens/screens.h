@@ -50,6 +50,7 @@ struct Ui {
   std::int64_t now_ms;
   const std::vector<BankProblem>& bank_problems;
   char shortcut = 0;  // a desktop keyboard shortcut pressed this frame: ' ', '1'–'4', 'u', '/'
+  std::int64_t press_ms = 0;  // when the last press (finger or mouse button) went down
 };
 
 struct StudyState {

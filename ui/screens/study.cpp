@@ -188,18 +188,20 @@ void study_screen(Ui& ui, StudyState& state) {
   // Show answer and the grades take turns at the bottom of the screen: a tap in the first moment
   // after one replaced the other was meant for the one before (a double tap), so it is ignored.
   // Until then the button goes by another name (for the test hook, nothing to tap yet), and a
-  // frame is asked for when it starts to count.
+  // frame is asked for when it starts to count. What counts is when the finger went down, not
+  // when a slow frame got to the tap: taps queued behind a stall are still a double tap.
   const auto settled = [&](std::int64_t since_ms) {
     const std::int64_t wait = since_ms + kFreshButtonMs - ui.now_ms;
     if (wait > 0) ui.nav.redraw_at(since_ms + kFreshButtonMs);
     return wait <= 0;
   };
+  const auto pressed_after = [&](std::int64_t since_ms) { return ui.press_ms >= since_ms + kFreshButtonMs; };
   const auto named = [](const char* target, bool ready) { return ready ? std::string(target) : std::string(target) + "-settling"; };
   if (!state.revealed) {
     const bool ready = settled(state.shown_at_ms);
     const bool tapped =
         button(theme, named("reveal", ready).c_str(), "Show answer", "", ImVec2(width, button_h), {c.primary, c.on_primary});
-    if ((tapped && ready) || ui.shortcut == ' ') {
+    if ((tapped && ready && pressed_after(state.shown_at_ms)) || ui.shortcut == ' ') {
       state.revealed = true;
       state.revealed_at_ms = ui.now_ms;
       if (!state.typed.empty()) {  // the key points it covers start ticked
@@ -228,7 +230,7 @@ void study_screen(Ui& ui, StudyState& state) {
                                           ImVec2(at.x + each + 0.15f * em, at.y + button_h + 0.15f * em),
                                           c.text, 0.7f * em, 0, 0.12f * em);
     }
-    if ((pressed && ready) || ui.shortcut == '1' + i) {
+    if ((pressed && ready && pressed_after(state.revealed_at_ms)) || ui.shortcut == '1' + i) {
       const std::int64_t duration = std::min(ui.now_ms - state.shown_at_ms, kLongestCountedMs);
       state.notice.clear();
       if (Status answered = ui.app.answer(fsrs::kRatings[i], duration, ui.now_ms, state.typed); !answered) {
