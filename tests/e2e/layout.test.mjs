@@ -93,6 +93,17 @@ async function setTextScale(page, wanted) {
   throw new Error(`text size did not reach ${wanted}`);
 }
 
+// Browse shows the results of `query` from the top.
+async function search(page, query) {
+  await scrollToTop(page);
+  if ((await waitForApp(page, (s) => s.screen === 'browse')).query !== '') {
+    await tap(page, 'search-clear');
+    await waitForApp(page, (s) => s.query === '');
+  }
+  await typeInto(page, 'search', query);
+  await waitForApp(page, new Function('s', `return s.query === ${JSON.stringify(query)} && !!s.targets['result-0']`));
+}
+
 async function visitEveryScreen(page, tag, width, height, found, scroll) {
   await tap(page, 'tab-today');
   await scrollToTop(page);
@@ -106,18 +117,23 @@ async function visitEveryScreen(page, tag, width, height, found, scroll) {
   await checkScreen(page, `${tag}-study-answer`, width, height, found, { scroll });
   await tap(page, 'close');
   await tap(page, 'tab-browse');
-  if ((await waitForApp(page, (s) => s.screen === 'browse')).query !== '') {
-    await tap(page, 'search-clear');
-    await waitForApp(page, (s) => s.query === '');
-  }
-  await typeInto(page, 'search', 'decorator');
-  await waitForApp(page, (s) => s.query === 'decorator' && !!s.targets['result-0']);
-  await page.keyboard.press('Escape');
+  await search(page, 'decorator');
   await checkScreen(page, `${tag}-browse`, width, height, found, { scroll, maxSteps: 2 });  // rows all alike
   await scrollToTop(page);
   await tap(page, 'result-0');
   await waitForApp(page, (s) => s.screen === 'card');
   await checkScreen(page, `${tag}-card`, width, height, found, { scroll });
+  await page.goBack();
+  await waitForApp(page, (s) => s.screen === 'browse');
+  // A code task in the editor, its key row included.
+  await search(page, 'LRU cache manually');
+  await tap(page, 'result-0');
+  await waitForApp(page, (s) => s.screen === 'card');
+  await tap(page, 'practice');
+  await waitForApp(page, (s) => s.screen === 'practice');
+  await checkScreen(page, `${tag}-practice`, width, height, found, { scroll });
+  await page.goBack();
+  await waitForApp(page, (s) => s.screen === 'card');
   await page.goBack();
   await waitForApp(page, (s) => s.screen === 'browse');
   await tap(page, 'tab-stats');

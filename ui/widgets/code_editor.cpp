@@ -160,6 +160,7 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
   ImDrawList* over = ImGui::GetForegroundDrawList();
   const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
   over->PushClipRect(ImMax(ImVec2(min.x + pad.x * 0.5f, min.y), clip.Min), ImMin(max, clip.Max), false);
+  const SidewaysText scrolled_lines;
   const float widest = draw_code_tokens(theme, over, origin, text, python::tokenize(text), size);
   if (input) {
     editor_area() = {id, {min.x, min.y, max.x - min.x, max.y - min.y}, std::max(0.0f, widest + 2 * pad.x - (max.x - min.x))};

@@ -18,6 +18,7 @@ struct FrameRecords {
   nlohmann::json targets = nlohmann::json::object();
   nlohmann::json texts = nlohmann::json::array();
   std::vector<Rect> text_fields;
+  int sideways = 0;  // inside a SidewaysText scope
 };
 FrameRecords& records() {
   static FrameRecords all;
@@ -67,13 +68,13 @@ void report_target(const char* name, ImVec2 min, ImVec2 max) {
 const nlohmann::json& frame_targets() { return records().targets; }
 
 namespace {
-void report_text(ImVec2 min, ImVec2 max, std::string_view text) {
-  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+void report_text(ImVec2 min, ImVec2 max, std::string_view text, const ImRect& clip) {
   const ImRect shown(ImMax(min, clip.Min), ImMin(max, clip.Max));
   if (shown.Min.x >= shown.Max.x || shown.Min.y >= shown.Max.y || text.empty()) return;
   // Cut: wider than what shows of it, in a window that cannot scroll sideways to reveal the rest
   // (by more than a trailing space, which wrapped lines may keep past the edge).
-  const bool scrolls_sideways = ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_HorizontalScrollbar;
+  const bool scrolls_sideways =
+      records().sideways > 0 || (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_HorizontalScrollbar);
   const float slack = 0.35f * ImGui::GetFontSize();
   const bool cut = !scrolls_sideways && (min.x < clip.Min.x - slack || max.x > clip.Max.x + slack);
   records().texts.push_back({std::lround(shown.Min.x), std::lround(shown.Min.y), std::lround(shown.GetWidth()),
@@ -81,12 +82,14 @@ void report_text(ImVec2 min, ImVec2 max, std::string_view text) {
 }
 }  // namespace
 const nlohmann::json& frame_texts() { return records().texts; }
+SidewaysText::SidewaysText() { ++records().sideways; }
+SidewaysText::~SidewaysText() { --records().sideways; }
 
 void add_text(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 color, std::string_view text,
               float wrap_width) {
   draw->AddText(font, size, at, color, text.data(), text.data() + text.size(), wrap_width);
   const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap_width, text.data(), text.data() + text.size());
-  report_text(at, ImVec2(at.x + extent.x, at.y + extent.y), text);
+  report_text(at, ImVec2(at.x + extent.x, at.y + extent.y), text, ImRect(draw->GetClipRectMin(), draw->GetClipRectMax()));
 }
 const std::vector<Rect>& text_field_rects() { return records().text_fields; }
 void register_text_field(Rect rect) { records().text_fields.push_back(rect); }
@@ -454,7 +457,7 @@ void text_line(const Theme& theme, FontRole role, ImU32 color, std::string_view 
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(-1.0f);  // no wrapping, whatever a surface around it asks
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  report_text(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text);
+  report_text(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text, ImGui::GetCurrentWindow()->ClipRect);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -465,7 +468,7 @@ void wrapped_text(const Theme& theme, FontRole role, ImU32 color, std::string_vi
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  report_text(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text);
+  report_text(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text, ImGui::GetCurrentWindow()->ClipRect);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();

@@ -77,6 +77,14 @@ const nlohmann::json& frame_targets();
 // Text drawn this frame, as [x, y, w, h, text, cut] (visible part; cut when it runs past its
 // window's edge there is no scrolling to), so tests can check that nothing overlaps or clips.
 const nlohmann::json& frame_texts();
+// While one is alive, text drawn scrolls sideways by other means than its window's (the code
+// editor's lines): past the edge is not cut.
+struct SidewaysText {
+  SidewaysText();
+  ~SidewaysText();
+  SidewaysText(const SidewaysText&) = delete;
+  SidewaysText& operator=(const SidewaysText&) = delete;
+};
 // Draws text at `at`, wrapped at `wrap_width` when positive, and records it for frame_texts().
 void add_text(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 color, std::string_view text,
               float wrap_width = 0);

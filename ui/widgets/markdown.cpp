@@ -217,11 +217,21 @@ float draw_code_tokens(const Theme& theme, ImDrawList* draw, ImVec2 origin, std:
       y += line_h;
       continue;
     }
-    const float w = font->CalcTextSizeA(size, FLT_MAX, -1, text.data(), text.data() + text.size()).x;
-    if (draw && token.kind != python::TokenKind::Whitespace) {
-      add_text(draw, font, size, ImVec2(origin.x + x, origin.y + y), token_color(colors, token.kind), text);
+    // A token may span lines (a triple-quoted string): each of its lines goes on its own row.
+    for (std::size_t start = 0;;) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      const std::string_view line = text.substr(start, end - start);
+      const float w = font->CalcTextSizeA(size, FLT_MAX, -1, line.data(), line.data() + line.size()).x;
+      if (draw && token.kind != python::TokenKind::Whitespace && !line.empty()) {
+        add_text(draw, font, size, ImVec2(origin.x + x, origin.y + y), token_color(colors, token.kind), line);
+      }
+      x += w;
+      if (end == text.size()) break;
+      widest = std::max(widest, x);
+      x = 0;
+      y += line_h;
+      start = end + 1;
     }
-    x += w;
   }
   return std::max(widest, x);
 }
