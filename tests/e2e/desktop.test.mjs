@@ -2,7 +2,7 @@
 // typed into a card that is kept in the log.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveSite, withPhone, waitForApp, tap, scrollTo, typeInto } from './harness.mjs';
+import { serveSite, withPhone, waitForApp, tap, scrollTo, typeInto, resize } from './harness.mjs';
 
 let served;
 before(async () => { served = await serveSite(); });
@@ -74,7 +74,7 @@ test('a note typed and left at once with Back is kept', () => withPhone(served.u
 }));
 
 test('a long note wraps inside its field as it is typed, and is saved without the wrap\'s breaks', () => withPhone(served.url, async ({ page }) => {
-  await page.setViewportSize({ width: 320, height: 640 });
+  await resize(page, 320, 640);
   const long = 'Start with what the GIL protects, then say that I/O releases it, so threads still help '
     + 'with network calls; for CPU work use processes or the free-threaded build. Mention that the GIL '
     + 'does not make code thread-safe: a read-modify-write still needs a lock, and asyncio is another answer.';

@@ -110,6 +110,14 @@ export async function appState(page) {
   return page.evaluate(() => ({ frames: window.pyprepBridge.test.frames, ...window.pyprepBridge.test.state }));
 }
 
+// Resizes the viewport and waits for a frame drawn at the new size, so later taps go by its
+// targets (the tab bar moves with the bottom edge).
+export async function resize(page, width, height) {
+  await page.setViewportSize({ width, height });
+  await waitForApp(page, new Function('s', `const t = s.targets && s.targets['tab-today'] || s.targets && s.targets.close;
+    return !!t && t[1] + t[3] <= ${height} + 0.5 && t[0] + t[2] <= ${width} + 0.5`));
+}
+
 // Taps the centre of a named on-screen target the app reports in its state (CSS pixels).
 export async function tap(page, target) {
   let state;

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  serveSite, withPhone, waitForApp, tap, appState, screenshotStats, artifacts, drag, typeInto, scrollTo,
+  serveSite, withPhone, waitForApp, tap, appState, screenshotStats, artifacts, drag, typeInto, scrollTo, resize,
 } from './harness.mjs';
 
 let served;
@@ -152,9 +152,7 @@ for (const colorScheme of ['light', 'dark']) {
       for (const scale of [1.0, 1.6]) {
         await setTextScale(page, scale);
         for (const [width, height] of [[390, 844], [320, 640]]) {
-          await page.setViewportSize({ width, height });
-          // Taps go by the targets of a frame drawn at the new size.
-          await waitForApp(page, (s) => !!s.targets['tab-today'] && s.targets['tab-today'][1] < height);
+          await resize(page, width, height);
           // The layout is the same in both themes: dark is checked where it opens, light all the way down.
           await visitEveryScreen(page, `${colorScheme}-${width}-${Math.round(scale * 100)}`, width, height, found,
             colorScheme === 'light');

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serveSite, withPhone, waitForApp, tap, appState, typeInto, artifacts, screenshotStats, root, scrollTo, drag,
+  serveSite, withPhone, waitForApp, tap, appState, typeInto, artifacts, screenshotStats, root, scrollTo, drag, resize,
 } from './harness.mjs';
 
 let served;
@@ -242,7 +242,7 @@ test('at the largest text on a 320 px phone the key row keeps two rows and leave
     await tap(page, 'text-size-plus');
     await waitForApp(page, new Function('s', `return s.text_scale > ${scale + 0.05}`), { frames: 2 });
   }
-  await page.setViewportSize({ width: 320, height: 640 });
+  await resize(page, 320, 640);
   await tap(page, 'tab-today');
   await waitForApp(page, (s) => s.screen === 'today');
   const opened = await openPractice(page);
