@@ -444,9 +444,8 @@ struct Occurrence {
 std::string normalise_word(std::string_view word) { return normalise(word); }
 
 std::optional<std::string> phrase_problem(std::string_view phrase) {
-  auto quoted = "\"" + std::string(phrase) + "\"";
   if (phrase.empty() || phrase.front() == ' ' || phrase.back() == ' ')
-    return quoted + " must be words without spaces at either end";
+    return std::string(" must be words without spaces at either end");
   std::vector<std::string_view> words;
   for (std::size_t start = 0;;) {
     std::size_t space = phrase.find(' ', start);
@@ -454,19 +453,19 @@ std::optional<std::string> phrase_problem(std::string_view phrase) {
     if (space == std::string_view::npos) break;
     start = space + 1;
   }
-  if (words.size() > 4) return quoted + " has " + std::to_string(words.size()) + " words (1 to 4)";
+  if (words.size() > 4) return " has " + std::to_string(words.size()) + " words (1 to 4)";
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view word = words[i];
     if (word.ends_with('*')) {
       word.remove_suffix(1);
       if (i + 1 != words.size() || word.size() < 4)
-        return quoted + ": \"*\" only ends the last word, after 4 or more letters";
+        return std::string(": \"*\" only ends the last word, after 4 or more letters");
     }
     const bool ok = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     });
     if (!ok)
-      return quoted + ": words are lowercase letters and digits separated by single spaces";
+      return std::string(": words are lowercase letters and digits separated by single spaces");
   }
   return std::nullopt;
 }

@@ -54,7 +54,7 @@ struct AnswerScore {
 
 // Why a bank phrase is malformed, or nullopt when it is well formed: 1 to 4 words of lowercase
 // letters and digits separated by single spaces, `*` only at the end of the last word after 4+
-// characters.
+// characters. The reason reads after the phrase, which the caller quotes (it may hold anything).
 std::optional<std::string> phrase_problem(std::string_view phrase);
 
 // Shape limits of match terms (the loader and the bank check enforce them).

@@ -260,7 +260,7 @@ std::optional<std::vector<std::string>> read_phrases(const json& value, const st
     }
     const auto& phrase = item.get_ref<const std::string&>();
     if (auto problem = phrase_problem(phrase)) {
-      report.add(item_path, *problem);
+      report.add(item_path, in_quotes(phrase) + *problem);
     } else if (std::find(phrases.begin(), phrases.end(), phrase) != phrases.end()) {
       report.add(item_path, "repeats " + in_quotes(phrase));
     } else {

@@ -268,9 +268,8 @@ TEST_CASE("phrase_problem accepts 1-4 lowercase words and a final prefix star") 
                           "select_related", "ser*", "refer* instance", "*", "thread-safe",
                           "caf\xc3\xa9"})
     CHECK_MESSAGE(phrase_problem(bad), bad);
-  CHECK(*phrase_problem("refer* instance") ==
-        "\"refer* instance\": \"*\" only ends the last word, after 4 or more letters");
-  CHECK(*phrase_problem("a b c d e") == "\"a b c d e\" has 5 words (1 to 4)");
+  CHECK(*phrase_problem("refer* instance") == ": \"*\" only ends the last word, after 4 or more letters");
+  CHECK(*phrase_problem("a b c d e") == " has 5 words (1 to 4)");
 }
 
 }  // TEST_SUITE

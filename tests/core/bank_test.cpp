@@ -475,6 +475,9 @@ TEST_CASE("a malformed key point object is reported with its path and reason") {
         "\"a b c d e\" has 5 words (1 to 4)");
   check({{"point", "p"}, {"match", json::array({json::array({"shared", "shared"})})}}, "key_points[1].match[0][1]",
         "repeats \"shared\"");
+  // A phrase holding a line break is quoted on one line, as every problem is.
+  check({{"point", "p"}, {"match", {{"two\nlines"}}}}, "key_points[1].match[0][0]",
+        "\"two\\nlines\": words are lowercase letters and digits separated by single spaces");
   check({{"point", "p"}, {"match", {group}}, {"wrong", "fresh"}}, "key_points[1].wrong",
         "must be an array of phrases, not string");
   check({{"point", "p"}, {"match", {group}}, {"wrong", eleven}}, "key_points[1].wrong",
