@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <iterator>
 #include <utility>
+
+#include "core/unicode.h"
 
 namespace pyprep {
 
@@ -16,23 +17,6 @@ constexpr std::size_t kNegationReach = 3;
 // Normalised words are cut to this many bytes: it bounds the cost of the typo distance.
 constexpr std::size_t kMaxWordBytes = 40;
 
-// clang-format off
-// U+00C0 to U+017F folded to ASCII (as in core/search.cpp); empty for × and ÷.
-constexpr std::string_view kLatinFold[] = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o",
-    "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a",
-    "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o",
-    "u", "u", "u", "u", "y", "th", "y", "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c",
-    "c", "c", "d", "d", "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g",
-    "g", "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i", "i", "i",
-    "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "n",
-    "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o", "o", "o", "oe", "oe", "r", "r",
-    "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t", "u",
-    "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z",
-    "z", "z", "z", "s",
-};
-// clang-format on
-static_assert(std::size(kLatinFold) == 0x180 - 0xC0);
 
 // What a character does to the word and sentence structure of an answer.
 enum class CharKind : std::uint8_t {
@@ -67,26 +51,18 @@ Char read_char(std::string_view s, std::size_t i) {
     }
   }
   // UTF-8; an invalid byte is a one-byte separator.
-  const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (length == 0 || c >= 0xF8 || i + length > s.size()) return {};
-  char32_t cp = c & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    const auto next = static_cast<unsigned char>(s[i + k]);
-    if ((next & 0xC0) != 0x80) return {};
-    cp = (cp << 6) | (next & 0x3F);
-  }
-  if (cp >= 0xC0 && cp < 0x180) {
-    const std::string_view folded = kLatinFold[cp - 0xC0];
+  const std::optional<CodePoint> decoded = decode_utf8(s, i);
+  if (!decoded) return {};
+  const auto [cp, length] = *decoded;
+  if (is_foldable_latin(cp)) {
+    const std::string_view folded = fold_latin(cp);
     return {folded.empty() ? CharKind::Separator : CharKind::Word, length, folded};
   }
   if (cp == 0x2018 || cp == 0x2019) return {CharKind::Apostrophe, length, {}};
   if (cp == 0x2013 || cp == 0x2014) return {CharKind::ClauseBreak, length, {}};  // – —
   if (cp == 0x2026) return {CharKind::SentenceEnd, length, {}};  // …
   // Punctuation, symbols and emoji separate; letters of other scripts are word characters.
-  const bool symbol = cp < 0xC0 || (cp >= 0x2000 && cp < 0x2C00) ||
-                      (cp >= 0x3000 && cp < 0x3040) || (cp >= 0xFE00 && cp < 0xFE10) ||
-                      cp == 0xFEFF || cp >= 0x1F000;
-  if (symbol) return {CharKind::Separator, length, {}};
+  if (is_symbol(cp)) return {CharKind::Separator, length, {}};
   return {CharKind::Word, length, s.substr(i, length)};
 }
 
@@ -365,24 +341,13 @@ std::vector<Token> tokenize(std::string_view text) {
     if (!raw.empty()) {
       // "w/", "w/o" and "b/c" are words of typed answers.
       if (text[i] == '/' && (raw == "w" || raw == "b")) {
-        if (raw == "w" && i + 1 < text.size() && (text[i + 1] == 'o' || text[i + 1] == 'O') &&
-            !next_is_word(i + 2)) {
-          push("without", word_begin, i + 2);
+        const char after = i + 1 < text.size() ? static_cast<char>(text[i + 1] | 0x20) : '\0';  // lower case
+        const bool pair = !next_is_word(i + 2) && ((raw == "w" && after == 'o') || (raw == "b" && after == 'c'));
+        if (pair || raw == "w") {
+          const std::size_t past = i + (pair ? 2 : 1);
+          push(!pair ? "with" : raw == "w" ? "without" : "because", word_begin, past);
           raw.clear();
-          i += 2;
-          continue;
-        }
-        if (raw == "b" && i + 1 < text.size() && (text[i + 1] == 'c' || text[i + 1] == 'C') &&
-            !next_is_word(i + 2)) {
-          push("because", word_begin, i + 2);
-          raw.clear();
-          i += 2;
-          continue;
-        }
-        if (raw == "w") {
-          push("with", word_begin, i + 1);
-          raw.clear();
-          i += 1;
+          i = past;
           continue;
         }
       }

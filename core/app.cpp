@@ -222,17 +222,16 @@ Status App::answer(fsrs::Rating rating, std::int64_t duration_ms, std::int64_t n
   return status;
 }
 
-AnswerScore App::score_answer(std::size_t card, std::string_view text) const {
+const AnswerScorer& App::scorer_of(std::size_t card) const {
   auto scorer = scorers_.find(card);
   if (scorer == scorers_.end()) scorer = scorers_.emplace(card, AnswerScorer(bank_.cards[card])).first;
-  return scorer->second.score(text);
+  return scorer->second;
 }
 
+AnswerScore App::score_answer(std::size_t card, std::string_view text) const { return scorer_of(card).score(text); }
+
 bool App::scores_typed_answers(std::size_t card) const {
-  const Card& c = bank_.cards[card];
-  return c.kind == Kind::Concept &&
-         std::any_of(c.key_point_matches.begin(), c.key_point_matches.end(),
-                     [](const KeyPointMatch& m) { return !m.groups.empty(); });
+  return bank_.cards[card].kind == Kind::Concept && scorer_of(card).has_terms();
 }
 
 Status App::undo(std::int64_t now_ms) {

@@ -206,6 +206,7 @@ class App {
   bool tick_code(std::int64_t now_ms);
   const CodeTask* task_of(std::size_t card) const;
   std::optional<std::size_t> find_entry(const std::string& key) const;
+  const AnswerScorer& scorer_of(std::size_t card) const;
 
   Bank bank_;
   Storage& storage_;

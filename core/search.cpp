@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "core/markdown.h"
+#include "core/unicode.h"
 
 namespace pyprep {
 namespace {
@@ -29,23 +30,6 @@ constexpr std::size_t kSnippetBytes = 80;
 constexpr std::size_t kContextBefore = 20;
 constexpr std::size_t kWordCut = 20;  // what a snippet may lose to end at a space
 
-// clang-format off
-// U+00C0 to U+017F folded to ASCII; empty for the two symbols in the range (× and ÷).
-constexpr std::string_view kLatinFold[] = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o",
-    "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a",
-    "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o",
-    "u", "u", "u", "u", "y", "th", "y", "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c",
-    "c", "c", "d", "d", "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g",
-    "g", "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i", "i", "i",
-    "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "n",
-    "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o", "o", "o", "oe", "oe", "r", "r",
-    "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t", "u",
-    "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z",
-    "z", "z", "z", "s",
-};
-// clang-format on
-static_assert(std::size(kLatinFold) == 0x180 - 0xC0);
 
 enum class CharClass : std::uint8_t { Word, Joiner, Separator };
 
@@ -90,23 +74,15 @@ inline Char read_char(std::string_view s, std::size_t i) {
 }
 
 Char read_non_ascii(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (length == 0 || c >= 0xF8 || i + length > s.size()) return {};
-  char32_t cp = c & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    const auto next = static_cast<unsigned char>(s[i + k]);
-    if ((next & 0xC0) != 0x80) return {};
-    cp = (cp << 6) | (next & 0x3F);
-  }
-  if (cp >= 0xC0 && cp < 0x180) {
-    const std::string_view folded = kLatinFold[cp - 0xC0];
+  const std::optional<CodePoint> cp = decode_utf8(s, i);
+  if (!cp) return {};
+  const std::size_t length = cp->length;
+  if (is_foldable_latin(cp->value)) {
+    const std::string_view folded = fold_latin(cp->value);
     return {folded.empty() ? CharClass::Separator : CharClass::Word, length, folded};
   }
-  if (cp == 0x2018 || cp == 0x2019) return {CharClass::Joiner, length, {}};  // ‘ ’
-  const bool symbol = cp < 0xC0 || (cp >= 0x2000 && cp < 0x2C00) || (cp >= 0x3000 && cp < 0x3040) ||
-                      (cp >= 0xFE00 && cp < 0xFE10) || cp == 0xFEFF || cp >= 0x1F000;
-  if (symbol) return {CharClass::Separator, length, {}};
+  if (cp->value == 0x2018 || cp->value == 0x2019) return {CharClass::Joiner, length, {}};  // ‘ ’
+  if (is_symbol(cp->value)) return {CharClass::Separator, length, {}};
   return {CharClass::Word, length, s.substr(i, length)};
 }
 

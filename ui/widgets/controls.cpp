@@ -374,6 +374,8 @@ struct WrappedArea {
   SoftWrapped wrapped;
   std::string* text = nullptr;
   LineFit fits;
+  std::string wrapped_text;  // what `wrapped` was made from, at this width and text size
+  float wrapped_width = 0, wrapped_size = 0;
 };
 
 int rewrap_after_edit(ImGuiInputTextCallbackData* data) {
@@ -382,6 +384,7 @@ int rewrap_after_edit(ImGuiInputTextCallbackData* data) {
                                          static_cast<std::size_t>(data->CursorPos));
   *area.text = edit.text;
   area.wrapped = soft_wrap(edit.text, area.fits);
+  area.wrapped_text = edit.text;
   data->DeleteChars(0, data->BufTextLen);
   data->InsertChars(0, area.wrapped.shown.data(), area.wrapped.shown.data() + area.wrapped.shown.size());
   data->CursorPos = data->SelectionStart = data->SelectionEnd =
@@ -410,7 +413,12 @@ bool text_area(const Theme& theme, const char* target, std::string& text, float 
   ImGui::PushID(target);
   const bool editing = ImGui::GetActiveID() == ImGui::GetID("##area");
   ImGui::PopID();
-  if (!editing) area.wrapped = soft_wrap(text, area.fits);
+  if (!editing && (text != area.wrapped_text || wrap_width != area.wrapped_width || size != area.wrapped_size)) {
+    area.wrapped = soft_wrap(text, area.fits);
+    area.wrapped_text = text;
+    area.wrapped_width = wrap_width;
+    area.wrapped_size = size;
+  }
   const auto breaks = std::count(area.wrapped.shown.begin(), area.wrapped.shown.end(), '\n');
   const float pad_y = (min_target(theme) - size) / 2;
   const ImVec2 box(width, std::max(lines, static_cast<float>(breaks + 1)) * size + 2 * pad_y);
