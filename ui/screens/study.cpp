@@ -169,9 +169,14 @@ void study_screen(Ui& ui, StudyState& state) {
       } else {
         ImGui::Dummy(ImVec2(0, 0.4f * em));
         wrapped_text(theme, FontRole::Caption, c.text_secondary, "Your answer (typed or dictated)");
-        const bool opened = std::exchange(state.focus_typed, false);
         text_area(theme, "typed-answer", state.typed, 5);
-        if (opened) ImGui::ActivateItemByID(ImGui::GetItemID());
+        // The field can open below the fold (a long prompt, large text): it is brought up first,
+        // and given the keyboard once it shows; while typed in, it stays clear of the keyboard.
+        if (state.focus_typed && ImGui::IsItemVisible()) {
+          ImGui::ActivateItemByID(ImGui::GetItemID());
+          state.focus_typed = false;
+        }
+        if (state.focus_typed || ImGui::IsItemActive()) ImGui::SetScrollHereY(0.3f);
       }
     }
     if (state.revealed) answer_section(ui, state, *card);
