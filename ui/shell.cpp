@@ -141,12 +141,15 @@ void Shell::draw_tab_bar(float height) {
                         {Tab::Stats, "tab-stats", "Stats"}, {Tab::Settings, "tab-settings", "Settings"}};
   const float content_x = ImGui::GetCursorScreenPos().x;
   const float width = ImGui::GetContentRegionAvail().x / 4;
+  std::vector<std::string_view> labels;
+  for (const Item& item : items) labels.push_back(item.label);
+  const float label_scale = label_scale_to_fit(theme_, FontRole::BodySemibold, labels, width);
   for (int i = 0; i < 4; ++i) {
     ImGui::SetCursorScreenPos(ImVec2(content_x + width * i, min.y));
     const bool selected = tab_ == items[i].tab;
     const ImU32 color = selected ? c.primary : c.text_secondary;
     if (button(theme_, items[i].target, items[i].label, "", ImVec2(width, height),
-               {c.surface, color, selected ? FontRole::BodySemibold : FontRole::Body})) {
+               {c.surface, color, selected ? FontRole::BodySemibold : FontRole::Body, label_scale})) {
       select_tab(items[i].tab);
     }
     if (selected) {

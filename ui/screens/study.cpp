@@ -223,13 +223,14 @@ void study_screen(Ui& ui, StudyState& state) {
   const int suggested = suggested_rating(state, ui.app.code_run(), view->card);
   const float gap = 0.4f * em;
   const float each = (width - 3 * gap) / 4;
+  const float label_scale = label_scale_to_fit(theme, FontRole::BodySemibold, {labels.begin(), labels.end()}, each);
   const bool ready = settled(state.revealed_at_ms);
   for (int i = 0; i < 4; ++i) {
     if (i > 0) ImGui::SameLine(0, gap);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const bool pressed = button(theme, named(targets[i], ready).c_str(), labels[i],
                                 short_interval(view->outcomes[i].interval_ms), ImVec2(each, button_h),
-                                {fills[i], c.on_primary});
+                                {fills[i], c.on_primary, FontRole::BodySemibold, label_scale});
     if (suggested == i + 1) {  // a ring around the grade the ticked points suggest
       ImGui::GetWindowDrawList()->AddRect(ImVec2(at.x - 0.15f * em, at.y - 0.15f * em),
                                           ImVec2(at.x + each + 0.15f * em, at.y + button_h + 0.15f * em),

@@ -101,6 +101,13 @@ ImVec2 text_size(const Theme& theme, FontRole role, std::string_view text, float
                              text.data() + text.size());
 }
 
+float label_scale_to_fit(const Theme& theme, FontRole role, const std::vector<std::string_view>& labels, float width) {
+  float widest = 0;
+  for (std::string_view label : labels) widest = std::max(widest, text_size(theme, role, label).x);
+  const float room = width - 0.8f * theme.em();
+  return widest > room ? room / widest : 1.0f;
+}
+
 bool button(const Theme& theme, const char* target, std::string_view label, std::string_view caption,
             ImVec2 size, const ButtonStyle& style) {
   const ImVec2 min = ImGui::GetCursorScreenPos();
@@ -112,8 +119,9 @@ bool button(const Theme& theme, const char* target, std::string_view label, std:
                       0.6f * theme.em());
   // A label wider than the button wraps when a second line fits, else it is drawn smaller.
   const float room = size.x - 0.8f * theme.em();
-  float label_px = font_size(theme, style.font), wrap = 0;
-  ImVec2 label_size = text_size(theme, style.font, label);
+  float label_px = font_size(theme, style.font) * style.label_scale, wrap = 0;
+  const ImVec2 natural = text_size(theme, style.font, label);
+  ImVec2 label_size(natural.x * style.label_scale, natural.y * style.label_scale);
   if (label_size.x > room) {
     // Wrapped only between words: a word wider than the button makes it smaller instead.
     float widest_word = 0;

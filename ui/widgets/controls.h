@@ -18,7 +18,12 @@ struct ButtonStyle {
   ImU32 fill;
   ImU32 text;
   FontRole font = FontRole::BodySemibold;
+  float label_scale = 1.0f;  // the label's size as a share of the font's (see label_scale_to_fit)
 };
+
+// The label_scale at which the widest of `labels` fits a button `width` wide (at most 1), so a
+// row of buttons draws its labels alike instead of each shrinking on its own.
+float label_scale_to_fit(const Theme& theme, FontRole role, const std::vector<std::string_view>& labels, float width);
 
 // A button `size` wide and tall at the cursor; `caption` (may be empty) is a second, smaller line.
 // Returns true when tapped. `target` names it in the test hook's list of on-screen targets.
