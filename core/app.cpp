@@ -234,6 +234,58 @@ bool App::scores_typed_answers(std::size_t card) const {
   return bank_.cards[card].kind == Kind::Concept && scorer_of(card).has_terms();
 }
 
+Result<std::string> App::start_mock(const MockPlan& plan, std::int64_t now_ms) {
+  if (open_mock()) return Error{"A mock interview is still open: finish or end it first."};
+  const Settings& settings = collection_.settings();
+  const auto eligible = [&](std::size_t card) {
+    if (collection_.cards()[card].suspended) return false;
+    return plan.mix != MockMix::Focus || in_focus(settings, bank_.cards[card]);
+  };
+  MockPlan asked = plan;
+  asked.with_code = plan.with_code && runner_ != nullptr;
+  Result<MockQuestions> questions =
+      pick_mock_questions(bank_, asked, eligible, stable_hash(writer_, static_cast<std::uint64_t>(now_ms)));
+  if (!questions) return questions.error();
+  MockStart start;
+  start.plan = describe(plan);
+  for (std::size_t card : questions->cards) start.card_ids.push_back(bank_.cards[card].id);
+  start.limits_s = questions->limits_s;
+  const std::string id = event_key(next_id_, writer_);  // the identity commit gives it
+  if (Status begun = commit(std::move(start), now_ms); !begun) return begun.error();
+  return id;
+}
+
+const MockInterview* App::open_mock() const {
+  const auto& mocks = collection_.mocks();
+  for (auto it = mocks.rbegin(); it != mocks.rend(); ++it)
+    if (!it->ended) return &*it;
+  return nullptr;
+}
+
+Status App::answer_mock(MockAnswer answer, std::int64_t now_ms) {
+  const MockInterview* mock = collection_.find_mock(answer.mock);
+  if (!mock || mock->ended) return Error{"This mock interview has ended."};
+  const std::optional<std::size_t> current = mock->current();
+  if (!current || bank_.cards[mock->cards[*current]].id != answer.card_id)
+    return Error{"That question was answered already."};
+  const std::string id = answer.mock;
+  if (Status answered = commit(std::move(answer), now_ms); !answered) return answered;
+  mock = collection_.find_mock(id);
+  if (!mock->current()) return end_mock(id, now_ms);
+  return ok_status();
+}
+
+Status App::end_mock(const std::string& mock, std::int64_t now_ms) {
+  const MockInterview* found = collection_.find_mock(mock);
+  if (!found) return Error{"There is no such mock interview."};
+  if (found->ended) return ok_status();
+  return commit(MockEnd{mock}, now_ms);
+}
+
+MockReport App::mock_report(const MockInterview& mock) const {
+  return pyprep::mock_report(bank_, mock, [&](std::size_t card, std::string_view text) { return score_answer(card, text); });
+}
+
 Status App::undo(std::int64_t now_ms) {
   const std::optional<Collection::UndoableReview> last = collection_.undoable_review(writer_);
   if (!last) return Error{"There is no answer to undo."};

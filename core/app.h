@@ -25,6 +25,7 @@
 #include "core/answer_score.h"
 #include "core/bank.h"
 #include "core/code_run.h"
+#include "core/mock.h"
 #include "core/collection.h"
 #include "core/optimizer.h"
 #include "core/scheduler.h"
@@ -150,6 +151,17 @@ class App {
   // With `measure`, a passing solution is also timed against the reference at growing n.
   Status run_code(std::size_t card, std::int64_t now_ms, bool measure = false);
   const CodeRunView& code_run() const { return code_run_; }
+
+  // Mock interviews (mock.h). start_mock picks the questions and logs them; it fails when one is
+  // still open (end or finish it first) or nothing matches the plan.
+  Result<std::string> start_mock(const MockPlan& plan, std::int64_t now_ms);
+  // The mock begun and not ended yet, if any.
+  const MockInterview* open_mock() const;
+  // Answers the mock's current question (`answer.mock` and `answer.card_id` name it); the last
+  // answer ends the mock.
+  Status answer_mock(MockAnswer answer, std::int64_t now_ms);
+  Status end_mock(const std::string& mock, std::int64_t now_ms);
+  MockReport mock_report(const MockInterview& mock) const;
 
   // Background work (the optimizer, a code run, a draft waiting for a pause in typing), run by
   // tick(); the optimizer runs in slices until `out_of_time()` says the frame's budget is spent.

@@ -1,6 +1,7 @@
 #include "core/collection.h"
 
 #include <algorithm>
+#include <array>
 
 namespace pyprep {
 
@@ -58,6 +59,15 @@ Status Collection::apply_body(const Event& event) {
 
   if (const auto* e = std::get_if<Review>(&event.body)) return review(event, *e, card);
   if (const auto* e = std::get_if<Undo>(&event.body)) return undo(*e);
+  if (const auto* e = std::get_if<MockStart>(&event.body)) return mock_start(event, *e);
+  if (const auto* e = std::get_if<MockAnswer>(&event.body)) return mock_answer(event, *e, card);
+  if (const auto* e = std::get_if<MockEnd>(&event.body)) {
+    const auto mock = std::find_if(mocks_.begin(), mocks_.end(), [&](const MockInterview& m) { return m.id == e->mock; });
+    if (mock == mocks_.end()) return Error{"mock interview " + e->mock + " never began"};
+    if (!mock->ended) mock->ended_ms = event.at_ms;  // a second tab ending it too changes nothing
+    mock->ended = true;
+    return ok_status();
+  }
   if (const auto* e = std::get_if<SetSuspended>(&event.body)) {
     progress->suspended = e->suspended;
   } else if (const auto* e = std::get_if<Bury>(&event.body)) {
@@ -74,6 +84,7 @@ Status Collection::apply_body(const Event& event) {
   } else if (std::holds_alternative<ResetAllProgress>(event.body)) {
     for (CardProgress& each : cards_) reset(each);
     undo_stack_.clear();
+    mocks_.clear();
   } else if (const auto* e = std::get_if<SetParameters>(&event.body)) {
     if (Status valid = fsrs::check_parameters(e->weights); !valid) return valid;
     settings_.scheduling.parameters = e->weights;
@@ -120,6 +131,55 @@ Status Collection::review(const Event& event, const Review& review, std::size_t 
   }
   progress.history.push_back(entry);
   undo_stack_.push_back(card);
+  return ok_status();
+}
+
+const MockInterview* Collection::find_mock(std::string_view id) const {
+  for (const MockInterview& mock : mocks_)
+    if (mock.id == id) return &mock;
+  return nullptr;
+}
+
+Status Collection::mock_start(const Event& event, const MockStart& start) {
+  if (start.card_ids.empty()) return Error{"a mock interview needs at least one question"};
+  if (start.limits_s.size() != start.card_ids.size())
+    return Error{"a mock interview needs one time limit per question"};
+  MockInterview mock;
+  mock.id = event_key(event);
+  mock.plan = start.plan;
+  mock.started_ms = event.at_ms;
+  for (std::size_t i = 0; i < start.card_ids.size(); ++i) {
+    const std::optional<std::size_t> card = card_index(start.card_ids[i]);
+    if (!card) return Error{"card '" + start.card_ids[i] + "' is not in the question bank"};
+    if (start.limits_s[i] <= 0) return Error{"a question's time limit must be positive"};
+    mock.cards.push_back(*card);
+  }
+  mock.limits_s = start.limits_s;
+  mock.replies.resize(mock.cards.size());
+  mocks_.push_back(std::move(mock));
+  return ok_status();
+}
+
+Status Collection::mock_answer(const Event& event, const MockAnswer& answer, std::size_t card) {
+  const auto mock = std::find_if(mocks_.begin(), mocks_.end(), [&](const MockInterview& m) { return m.id == answer.mock; });
+  if (mock == mocks_.end()) return Error{"mock interview " + answer.mock + " never began"};
+  static constexpr std::array<std::string_view, 4> hows = {"typed", "aloud", "code", "skipped"};
+  if (std::find(hows.begin(), hows.end(), answer.how) == hows.end())
+    return Error{"a mock answer cannot be given '" + answer.how + "'"};
+  if (answer.seconds < 0) return Error{"a mock answer cannot take negative time"};
+  if (answer.how == "code" && (answer.passed < 0 || answer.total < 0 || answer.passed > answer.total))
+    return Error{"a run cannot pass " + std::to_string(answer.passed) + " of " + std::to_string(answer.total) + " cases"};
+  // The first unanswered question asking this card: a second tab's answer to the same question,
+  // or one after the end, changes nothing.
+  for (std::size_t i = 0; i < mock->cards.size(); ++i) {
+    if (mock->cards[i] != card || mock->replies[i]) continue;
+    if (mock->ended) return ok_status();
+    mock->replies[i] = MockReply{answer.how, answer.seconds, event.at_ms, answer.answer,
+                                 answer.self, answer.status, answer.passed, answer.total};
+    return ok_status();
+  }
+  if (std::find(mock->cards.begin(), mock->cards.end(), card) == mock->cards.end())
+    return Error{"card '" + answer.card_id + "' is not a question of mock interview " + answer.mock};
   return ok_status();
 }
 

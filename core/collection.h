@@ -14,6 +14,7 @@
 
 #include "core/bank.h"
 #include "core/event.h"
+#include "core/mock.h"
 #include "core/result.h"
 #include "core/scheduler.h"
 #include "core/settings.h"
@@ -87,6 +88,9 @@ class Collection {
   std::uint64_t last_event_id() const { return last_id_; }
   std::int64_t last_event_ms() const { return last_ms_; }  // the latest event time seen
   std::int64_t last_backup_ms() const { return last_backup_ms_; }  // 0: never
+  // Every mock interview, in the order they began.
+  const std::vector<MockInterview>& mocks() const { return mocks_; }
+  const MockInterview* find_mock(std::string_view id) const;
   // The review the next undo by `writer` would revert: its last one still in effect (the card
   // was not answered again since). Another tab's answers are not this writer's to undo.
   struct UndoableReview {
@@ -104,6 +108,8 @@ class Collection {
   Status apply_body(const Event& event);
   Status review(const Event& event, const Review& review, std::size_t card);
   Status undo(const Undo& undo);
+  Status mock_start(const Event& event, const MockStart& start);
+  Status mock_answer(const Event& event, const MockAnswer& answer, std::size_t card);
   // Position in undo_stack_ of the card whose last review is (id, writer), if any.
   std::optional<std::size_t> undoable_at(std::uint64_t id, std::string_view writer) const;
   // Back to New; suspension, bookmark, note, draft, attempts and history stay. The caller also drops the card's
@@ -120,6 +126,7 @@ class Collection {
   std::string last_writer_;
   std::int64_t last_ms_ = 0;
   std::int64_t last_backup_ms_ = 0;
+  std::vector<MockInterview> mocks_;
 };
 
 ReplayReport replay(Collection& collection, std::span<const Event> events);

@@ -90,6 +90,30 @@ void write_body(ordered_json& out, const EventBody& body) {
             out["total"] = e.total;
             out["duration_ms"] = e.duration_ms;
           },
+          [&](const MockStart& e) {
+            out["type"] = "mock_start";
+            out["plan"] = e.plan;
+            out["cards"] = e.card_ids;
+            out["limits_s"] = e.limits_s;
+          },
+          [&](const MockAnswer& e) {
+            out["type"] = "mock_answer";
+            out["mock"] = e.mock;
+            out["card"] = e.card_id;
+            out["how"] = e.how;
+            out["seconds"] = e.seconds;
+            if (e.how == "typed") out["answer"] = e.answer;
+            if (e.how == "aloud") out["self"] = e.self;
+            if (e.how == "code") {
+              out["status"] = e.status;
+              out["passed"] = e.passed;
+              out["total"] = e.total;
+            }
+          },
+          [&](const MockEnd& e) {
+            out["type"] = "mock_end";
+            out["mock"] = e.mock;
+          },
       },
       body);
 }
@@ -353,6 +377,32 @@ class Fields {
     return {};
   }
   std::int64_t integer(const char* key) { return whole<std::int64_t>(key, "a whole number"); }
+  std::vector<std::string> texts(const char* key) {
+    const json value = nested(key);
+    std::vector<std::string> out;
+    if (!value.is_array()) fail(std::string("field '") + key + "' must be an array of strings");
+    for (const json& item : value.is_array() ? value : json::array()) {
+      if (!item.is_string()) {
+        fail(std::string("field '") + key + "' must hold only strings");
+        return {};
+      }
+      out.push_back(item.get<std::string>());
+    }
+    return out;
+  }
+  std::vector<std::int64_t> integers(const char* key) {
+    const json value = nested(key);
+    std::vector<std::int64_t> out;
+    if (!value.is_array()) fail(std::string("field '") + key + "' must be an array of whole numbers");
+    for (const json& item : value.is_array() ? value : json::array()) {
+      if (!item.is_number_integer()) {
+        fail(std::string("field '") + key + "' must hold only whole numbers");
+        return {};
+      }
+      out.push_back(item.get<std::int64_t>());
+    }
+    return out;
+  }
   std::uint64_t unsigned_integer(const char* key) {
     return whole<std::uint64_t>(key, "a whole number >= 0");
   }
@@ -470,6 +520,29 @@ Result<EventBody> read_body(const std::string& type, Fields& f) {
     e.duration_ms = f.integer("duration_ms");
     return EventBody(std::move(e));
   }
+  if (type == "mock_start") {
+    MockStart e;
+    e.plan = f.text("plan");
+    e.card_ids = f.texts("cards");
+    e.limits_s = f.integers("limits_s");
+    return EventBody(std::move(e));
+  }
+  if (type == "mock_answer") {
+    MockAnswer e;
+    e.mock = f.text("mock");
+    e.card_id = f.text("card");
+    e.how = f.text("how");
+    e.seconds = f.integer("seconds");
+    if (e.how == "typed") e.answer = f.text("answer");
+    if (e.how == "aloud") e.self = f.integer("self");
+    if (e.how == "code") {
+      e.status = f.text("status");
+      e.passed = f.integer("passed");
+      e.total = f.integer("total");
+    }
+    return EventBody(std::move(e));
+  }
+  if (type == "mock_end") return EventBody(MockEnd{f.text("mock")});
   return Error{"unknown event type '" + type + "'"};
 }
 

@@ -21,12 +21,19 @@
 //   draft        card, code (what the user has typed for a code task, maybe nothing)
 //   reset_draft  card (back to the task's starter)
 //   code_run     card, status (pass, fail, error, syntax, timeout), passed, total, duration_ms
+//   mock_start   plan (what the user chose, in words), cards (ids, in question order), limits_s
+//                (seconds allowed per question); the mock is named by this event's identity
+//   mock_answer  mock (the mock_start's key), card, how (typed, aloud, code, skipped), seconds,
+//                answer (typed), self (aloud: 0 missed, 1 partly, 2 got it), status, passed,
+//                total (code)
+//   mock_end     mock
 // Unknown fields are ignored, so older builds can read records written by newer ones.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -110,9 +117,36 @@ struct CodeRun {
   bool operator==(const CodeRun&) const = default;
 };
 
+// A mock interview begins: its questions are fixed here, so a reload resumes the same ones.
+struct MockStart {
+  std::string plan;
+  std::vector<std::string> card_ids;
+  std::vector<std::int64_t> limits_s;
+  bool operator==(const MockStart&) const = default;
+};
+
+// One question of a mock answered (or skipped, or out of time).
+struct MockAnswer {
+  std::string mock;
+  std::string card_id;
+  std::string how;  // typed, aloud, code, skipped
+  std::int64_t seconds = 0;
+  std::string answer;
+  std::int64_t self = 0;
+  std::string status;
+  std::int64_t passed = 0;
+  std::int64_t total = 0;
+  bool operator==(const MockAnswer&) const = default;
+};
+
+struct MockEnd {
+  std::string mock;
+  bool operator==(const MockEnd&) const = default;
+};
+
 using EventBody = std::variant<Review, Undo, SetSuspended, Bury, ResetCard, ChangeSettings,
                                SetBookmarked, Note, ResetAllProgress, SetParameters, BackupMade,
-                               Draft, ResetDraft, CodeRun>;
+                               Draft, ResetDraft, CodeRun, MockStart, MockAnswer, MockEnd>;
 
 struct Event {
   std::uint64_t id = 0;

@@ -21,10 +21,6 @@ bool allows(const std::vector<T>& filter, const T& value) {
   return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();
 }
 
-bool in_filters(const Settings& settings, const Card& card) {
-  return allows(settings.topics, card.topic) && allows(settings.levels, card.level);
-}
-
 void sort_by_due(std::vector<std::size_t>& cards, const std::vector<CardProgress>& progress) {
   std::sort(cards.begin(), cards.end(), [&](std::size_t a, std::size_t b) {
     return std::tie(progress[a].schedule.due_ms, a) < std::tie(progress[b].schedule.due_ms, b);
@@ -39,6 +35,10 @@ std::size_t topic_rank(const Bank& bank, std::string_view topic) {
 }
 
 }  // namespace
+
+bool in_focus(const Settings& settings, const Card& card) {
+  return allows(settings.topics, card.topic) && allows(settings.levels, card.level);
+}
 
 std::int64_t DayClock::day_of(std::int64_t at_ms) const {
   return floor_div(at_ms + utc_offset_min * kMinuteMs - day_start_hour * kHourMs, kDayMs);
@@ -57,7 +57,7 @@ std::vector<std::size_t> new_card_order(const Collection& collection) {
     const CardProgress& progress = collection.cards()[i];
     if (progress.schedule.state != CardState::New || progress.suspended) continue;
     const Card& card = bank.cards[i];
-    if (!in_filters(settings, card)) continue;
+    if (!in_focus(settings, card)) continue;
     order.push_back(i);
     keys[i] = settings.new_order == NewCardOrder::Shuffled
                   ? stable_hash(card.id, settings.shuffle_seed)
@@ -71,7 +71,7 @@ std::vector<std::size_t> new_card_order(const Collection& collection) {
     // level with each other from day to day; within a turn, easier cards first.
     std::vector<std::uint64_t> turn_of_topic(bank.topics.size() + 1, 0);
     for (std::size_t i = 0; i < bank.cards.size(); ++i) {
-      if (collection.cards()[i].schedule.state != CardState::New && in_filters(settings, bank.cards[i]))
+      if (collection.cards()[i].schedule.state != CardState::New && in_focus(settings, bank.cards[i]))
         ++turn_of_topic[topic_rank(bank, bank.cards[i].topic)];
     }
     for (std::size_t i : order) {
@@ -102,7 +102,7 @@ StudyQueues study_queues(const Collection& collection, const DayClock& clock, st
     }
     const Schedule& s = progress.schedule;
     if (s.state == CardState::New || progress.suspended || progress.buried_until_ms > now_ms ||
-        s.due_ms >= tomorrow_start || !in_filters(settings, collection.bank().cards[i])) {
+        s.due_ms >= tomorrow_start || !in_focus(settings, collection.bank().cards[i])) {
       continue;
     }
     if (s.state == CardState::Review) {

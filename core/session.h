@@ -24,6 +24,9 @@ struct DayClock {
 // wait for the minute they fall due.
 inline constexpr std::int64_t kLearnAheadMs = 20 * kMinuteMs;
 
+// Whether the study focus (settings' topics and levels) takes in `card`.
+bool in_focus(const Settings& settings, const Card& card);
+
 // Card indices (into Collection::cards()) in study order.
 struct StudyQueues {
   std::vector<std::size_t> learning;        // (re)learning cards due now, earliest first
