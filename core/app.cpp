@@ -131,6 +131,7 @@ std::optional<std::size_t> App::find_entry(const std::string& key) const {
 
 void App::rebuild(std::int64_t now_ms) {
   health_ = {};
+  reports_.clear();
   std::uint64_t max_id = 0;
   std::vector<std::size_t> order;  // of the readable entries, in replay order
   for (std::size_t i = 0; i < log_.size(); ++i) {
@@ -239,12 +240,11 @@ Result<std::string> App::start_mock(const MockPlan& plan, std::int64_t now_ms) {
   const Settings& settings = collection_.settings();
   const auto eligible = [&](std::size_t card) {
     if (collection_.cards()[card].suspended) return false;
+    if (bank_.cards[card].code && cannot_run(card)) return false;  // e.g. it needs processes
     return plan.mix != MockMix::Focus || in_focus(settings, bank_.cards[card]);
   };
-  MockPlan asked = plan;
-  asked.with_code = plan.with_code && runner_ != nullptr;
   Result<MockQuestions> questions =
-      pick_mock_questions(bank_, asked, eligible, stable_hash(writer_, static_cast<std::uint64_t>(now_ms)));
+      pick_mock_questions(bank_, plan, eligible, stable_hash(writer_, static_cast<std::uint64_t>(now_ms)));
   if (!questions) return questions.error();
   MockStart start;
   start.plan = describe(plan);
@@ -282,8 +282,13 @@ Status App::end_mock(const std::string& mock, std::int64_t now_ms) {
   return commit(MockEnd{mock}, now_ms);
 }
 
-MockReport App::mock_report(const MockInterview& mock) const {
-  return pyprep::mock_report(bank_, mock, [&](std::size_t card, std::string_view text) { return score_answer(card, text); });
+const MockReport& App::mock_report(const MockInterview& mock) const {
+  if (mock.ended) {
+    if (const auto kept = reports_.find(mock.id); kept != reports_.end()) return kept->second;
+  }
+  MockReport report =
+      pyprep::mock_report(bank_, mock, [&](std::size_t card, std::string_view text) { return score_answer(card, text); });
+  return reports_.insert_or_assign(mock.id, std::move(report)).first->second;
 }
 
 Status App::undo(std::int64_t now_ms) {

@@ -161,7 +161,8 @@ class App {
   // answer ends the mock.
   Status answer_mock(MockAnswer answer, std::int64_t now_ms);
   Status end_mock(const std::string& mock, std::int64_t now_ms);
-  MockReport mock_report(const MockInterview& mock) const;
+  // Reports of ended mocks are kept: they change only when the log is replayed.
+  const MockReport& mock_report(const MockInterview& mock) const;
 
   // Background work (the optimizer, a code run, a draft waiting for a pause in typing), run by
   // tick(); the optimizer runs in slices until `out_of_time()` says the frame's budget is spent.
@@ -239,6 +240,7 @@ class App {
   CodeRunner* runner_ = nullptr;
   CodeRunView code_run_;
   mutable std::unordered_map<std::size_t, AnswerScorer> scorers_;  // by card, compiled on first use
+  mutable std::unordered_map<std::string, MockReport> reports_;  // of ended mocks, by id; cleared on replay
 
   std::unique_ptr<optimizer::Optimizer> fit_;
   std::string fit_message_;

@@ -90,7 +90,7 @@ Result<MockQuestions> pick_mock_questions(const Bank& bank, const MockPlan& plan
     case MockLength::TenQuestions: want_concepts = 8, want_tasks = 2; break;
     case MockLength::ThirtyMinutes: want_concepts = 5, want_tasks = 1; break;
   }
-  if (!plan.with_code || tasks.empty()) {
+  if (tasks.empty()) {
     // Concept questions only: as many questions, or the code task's time in concept questions.
     if (plan.length == MockLength::ThirtyMinutes) {
       want_concepts += want_tasks * static_cast<std::size_t>(kMockCodeSeconds / kMockConceptSeconds);

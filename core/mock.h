@@ -60,7 +60,6 @@ enum class MockMix { Junior, Mid, Senior, Focus };
 struct MockPlan {
   MockLength length = MockLength::FiveQuestions;
   MockMix mix = MockMix::Mid;
-  bool with_code = true;  // false where code cannot run: concept questions only
 };
 std::string describe(const MockPlan& plan);
 
@@ -69,8 +68,9 @@ struct MockQuestions {
   std::vector<std::int64_t> limits_s;
 };
 // Picks the questions: across topics (each topic once before any twice), levels rising along the
-// role's ladder, code tasks last (one in five questions, one in a 30-minute mock). `eligible`
-// says which cards may be asked (not suspended, in the focus for Focus). Deterministic in `seed`.
+// role's ladder, code tasks last (one in five questions, one in a 30-minute mock; none when no
+// eligible task can run, and concept questions take their time). `eligible` says which cards may
+// be asked (not suspended, runnable here, in the focus for Focus). Deterministic in `seed`.
 Result<MockQuestions> pick_mock_questions(const Bank& bank, const MockPlan& plan,
                                           const std::function<bool(std::size_t)>& eligible,
                                           std::uint64_t seed);

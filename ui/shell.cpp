@@ -93,12 +93,26 @@ void Shell::open_study() {
   platform_.push_history();
 }
 
-void Shell::open_practice(std::size_t card) {
+void Shell::open_practice(std::size_t card, std::int64_t deadline_ms) {
   practice_ = PracticeState{};
   practice_.card = card;
+  practice_.deadline_ms = deadline_ms;
   new_code_views();
   stack_.push_back(Top::Practice);
   platform_.push_history();
+}
+
+void Shell::open_mock() {
+  mock_.start_over();
+  stack_.push_back(Top::Mock);
+  platform_.push_history();
+}
+
+// The open mock's question, else the report asked for, else the setup.
+void Shell::draw_mock(Ui& ui) {
+  if (const MockInterview* open = app_.open_mock()) return mock_question_screen(ui, mock_, *open);
+  if (const MockInterview* shown = app_.collection().find_mock(mock_.report)) return mock_report_screen(ui, mock_, *shown);
+  mock_setup_screen(ui, mock_);
 }
 
 void Shell::open_card(std::size_t card) {
@@ -114,6 +128,9 @@ const char* Shell::screen_name() const {
     switch (stack_.back()) {
       case Top::Study: return "study";
       case Top::Practice: return "practice";
+      case Top::Mock:
+        if (app_.open_mock()) return "mock-question";
+        return app_.collection().find_mock(mock_.report) ? "mock-report" : "mock-setup";
       default: return "card";
     }
   }
@@ -196,6 +213,7 @@ void Shell::draw() {
     switch (stack_.back()) {
       case Top::Study: study_screen(ui, study_); break;
       case Top::Practice: practice_screen(ui, practice_); break;
+      case Top::Mock: draw_mock(ui); break;
       default: card_screen(ui, card_); break;
     }
   } else {
@@ -260,6 +278,30 @@ nlohmann::json Shell::practice_state() const {
           {"python_bytes", runtime.done_bytes}};
 }
 
+nlohmann::json Shell::mock_state() const {
+  nlohmann::json past = nlohmann::json::array();
+  for (const MockInterview& mock : app_.collection().mocks()) {
+    if (mock.ended) past.push_back(static_cast<int>(app_.mock_report(mock).score * 100 + 0.5));
+  }
+  nlohmann::json state = {{"past_scores", past}};
+  if (const MockInterview* open = app_.open_mock()) {
+    const std::size_t question = *open->current();
+    const std::int64_t left_ms = open->limits_s[question] * 1000 - (platform_.now_ms() - open->question_started_ms(question));
+    state["open"] = {{"question", question}, {"of", open->cards.size()},
+                     {"card", app_.bank().cards[open->cards[question]].id}, {"left_s", std::max<std::int64_t>(left_ms, 0) / 1000}};
+  }
+  if (const MockInterview* shown = app_.collection().find_mock(mock_.report)) {
+    const MockReport& report = app_.mock_report(*shown);
+    nlohmann::json questions = nlohmann::json::array();
+    for (const MockQuestionReport& q : report.questions) {
+      questions.push_back({{"card", app_.bank().cards[q.card].id}, {"how", q.how}, {"covered", q.covered},
+                           {"score", q.score}, {"seconds", q.seconds}});
+    }
+    state["report"] = {{"score", report.score}, {"questions", questions}, {"model_shown", mock_.model_shown}};
+  }
+  return state;
+}
+
 std::string Shell::state_json() const {
   // How far the screen's content is scrolled down, and the furthest any code block in it is
   // scrolled sideways (only windows drawn this frame: a closed card's blocks linger in ImGui).
@@ -289,6 +331,7 @@ std::string Shell::state_json() const {
       {"query", browse_.query},
       {"optimizer", app_.fit().running ? "running" : app_.fit().message},
       {"practice", practice_state()},
+      {"mock", mock_state()},
       {"unreadable", app_.health().unreadable},
       {"problems", app_.health().problems.size()},
       {"data_message", settings_.message_in(SettingsState::Section::Data)},

@@ -43,16 +43,19 @@ class Shell final : public Navigator {
   void select_tab(Tab tab) override;
   void open_study() override;
   void open_card(std::size_t card) override;
-  void open_practice(std::size_t card) override;
+  void open_practice(std::size_t card, std::int64_t deadline_ms = 0) override;
+  void open_mock() override;
   void back() override { platform_.request_back(); }
   void redraw_at(std::int64_t at_ms) override {  // the earliest request still ahead counts
     if (redraw_at_ms_ <= platform_.now_ms() || at_ms < redraw_at_ms_) redraw_at_ms_ = at_ms;
   }
 
  private:
-  enum class Top { None, Study, Card, Practice };
+  enum class Top { None, Study, Card, Practice, Mock };
   const char* screen_name() const;
   nlohmann::json practice_state() const;
+  nlohmann::json mock_state() const;
+  void draw_mock(Ui& ui);
   void draw_tab_bar(float height);
   void restore(Ui& ui, const Platform::PickedFile& picked);
 
@@ -76,6 +79,7 @@ class Shell final : public Navigator {
   BrowseState browse_;
   CardScreenState card_;
   PracticeState practice_;
+  MockState mock_;
   SettingsState settings_;
 };
 

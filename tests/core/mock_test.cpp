@@ -104,13 +104,14 @@ TEST_CASE("the same seed picks the same mock; a junior role takes the junior cod
   CHECK(bank.cards[first->cards[7]].level == Level::Mid);
 }
 
-TEST_CASE("without code, 30 minutes is ten concept questions of three minutes, and five questions stay five") {
+TEST_CASE("where no code task can run, 30 minutes is ten concept questions of three minutes, and five questions stay five") {
   const Bank bank = mock_bank();
-  const auto thirty = pick_mock_questions(bank, {MockLength::ThirtyMinutes, MockMix::Senior, false}, any_card, 1);
+  const auto no_code = [&](std::size_t card) { return !bank.cards[card].code; };
+  const auto thirty = pick_mock_questions(bank, {MockLength::ThirtyMinutes, MockMix::Senior}, no_code, 1);
   REQUIRE(thirty.ok());
   CHECK(thirty->cards.size() == 10);
   CHECK(thirty->limits_s == std::vector<std::int64_t>(10, 180));
-  const auto five = pick_mock_questions(bank, {MockLength::FiveQuestions, MockMix::Senior, false}, any_card, 1);
+  const auto five = pick_mock_questions(bank, {MockLength::FiveQuestions, MockMix::Senior}, no_code, 1);
   REQUIRE(five.ok());
   CHECK(five->cards.size() == 5);
 }
@@ -232,4 +233,16 @@ TEST_CASE("replay reports a mock answer to a mock that never began and ignores a
         "card 'async-mid' is not a question of mock interview w:2");
   CHECK(collection.apply({5, T0, MockAnswer{"w:2", "basics-mid", "sung", 1}, "w"}).error().reason ==
         "a mock answer cannot be given 'sung'");
+}
+
+TEST_CASE("an app that cannot run Python asks no code task: five concept questions of three minutes") {
+  MemoryStorage storage;
+  App app(mock_bank(), storage);
+  REQUIRE(app.start(T0, 0, "w1").ok());
+  REQUIRE(app.start_mock({MockLength::FiveQuestions, MockMix::Mid}, T0).ok());
+  const MockInterview& mock = *app.open_mock();
+  REQUIRE(mock.cards.size() == 5);
+  for (std::size_t card : mock.cards) CHECK(!app.bank().cards[card].code);
+  CHECK(mock.limits_s == std::vector<std::int64_t>(5, 180));
+  CHECK(mock.plan == "5 questions · mid-level role");
 }

@@ -1,6 +1,7 @@
 // Pieces shared by several screens.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "screens/screens.h"
@@ -14,6 +15,30 @@ void screen_title(const Theme& theme, std::string_view title, std::string_view s
   wrapped_text(theme, FontRole::Title, theme.colors().text, title);
   if (!subtitle.empty()) wrapped_text(theme, FontRole::Caption, theme.colors().text_secondary, subtitle);
   ImGui::Dummy(ImVec2(0, 0.3f * theme.em()));
+}
+
+float top_bar(Ui& ui, std::string_view title, std::string_view trailing) {
+  const Theme& theme = ui.theme;
+  const Palette& c = theme.colors();
+  const float em = theme.em();
+  const float row_h = min_target(theme);
+  const ImVec2 start = ImGui::GetCursorPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (button(theme, "close", "×", "", ImVec2(row_h, row_h), {c.background, c.text, FontRole::Title})) ui.nav.back();
+  const float trailing_w = trailing.empty() ? 0.0f : text_size(theme, FontRole::Headline, trailing).x;
+  const float title_x = start.x + row_h + 0.3f * em;
+  const float room = width - (title_x - start.x) - trailing_w - 0.5f * em;
+  const ImVec2 title_size = text_size(theme, FontRole::Caption, title, room);
+  ImGui::SetCursorPos(ImVec2(title_x, start.y + std::max(0.0f, (row_h - title_size.y) / 2)));
+  const float title_h = clamped_text(theme, FontRole::Caption, c.text_secondary, title, room, 2);
+  const float height = std::max(row_h, title_h);
+  if (!trailing.empty()) {
+    const float trailing_h = text_size(theme, FontRole::Headline, trailing).y;
+    ImGui::SetCursorPos(ImVec2(start.x + width - trailing_w, start.y + (row_h - trailing_h) / 2));
+    text_line(theme, FontRole::Headline, c.text, trailing);
+  }
+  ImGui::SetCursorPos(ImVec2(start.x, start.y + height));
+  return height;
 }
 
 void begin_content(const char* id, float bottom_reserved) {

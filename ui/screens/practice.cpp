@@ -121,8 +121,23 @@ void practice_screen(Ui& ui, PracticeState& state) {
   const float key_margin = 0.01f * viewport->Size.x;
   const float key_row_w = viewport->Size.x - 2 * key_margin;
   const float key_row_h = key_row_height(theme, key_row_w);
+  const bool in_mock = state.deadline_ms > 0;
+  if (in_mock) {  // a mock question: its clock beside Back; when it runs out, the mock takes over
+    const std::int64_t left_ms = state.deadline_ms - ui.now_ms;
+    if (left_ms <= 0) {
+      app.flush_drafts(ui.now_ms);
+      ui.nav.back();
+    } else {
+      ui.nav.redraw_at(ui.now_ms + (left_ms % 1000 == 0 ? 1000 : left_ms % 1000));
+    }
+    const std::string left = clock_time((left_ms + 999) / 1000) + " left";
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - text_size(theme, FontRole::Headline, left).x);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_h - text_size(theme, FontRole::Headline, left).y) / 2);
+    text_line(theme, FontRole::Headline, left_ms < 30'000 ? c.again : c.text, left);
+  }
   begin_content("##practice", bottom_inset + key_row_h + ImGui::GetStyle().ItemSpacing.y);
-  wrapped_text(theme, FontRole::Caption, c.text_secondary, "Write it yourself");
+  wrapped_text(theme, FontRole::Caption, c.text_secondary, in_mock ? "Mock interview: write it, run it, go back to hand it in" : "Write it yourself");
   wrapped_text(theme, FontRole::Title, c.text, card.prompt);
   markdown(theme, ui.platform, "task", task.task);
 
@@ -172,7 +187,7 @@ void practice_screen(Ui& ui, PracticeState& state) {
       ImGui::SetScrollHereY(0.15f);
     }
     results(ui, *run.verdict);
-    if (run.verdict->status == "pass" && task.scale && !run.verdict->growth && !running) {
+    if (run.verdict->status == "pass" && task.scale && !run.verdict->growth && !running && !in_mock) {
       if (button(theme, "measure", "Measure growth against the reference", "about 3 seconds",
                  ImVec2(ImGui::GetContentRegionAvail().x, 3.4f * em), {c.raised, c.primary})) {
         Status started = app.run_code(state.card, ui.now_ms, true);
@@ -187,11 +202,13 @@ void practice_screen(Ui& ui, PracticeState& state) {
   }
 
   ImGui::Dummy(ImVec2(0, 0.6f * em));
-  if (row_button(theme, "reference", state.show_reference ? "Hide the reference" : "Compare with the reference", "",
-                 false)) {
+  if (in_mock) {
+    wrapped_text(theme, FontRole::Caption, c.text_secondary, "The reference waits for the report.");
+  } else if (row_button(theme, "reference", state.show_reference ? "Hide the reference" : "Compare with the reference",
+                        "", false)) {
     state.show_reference = !state.show_reference;
   }
-  if (state.show_reference) answer_and_code(ui, card);
+  if (state.show_reference && !in_mock) answer_and_code(ui, card);
   end_content();
   ImGui::SetCursorScreenPos(ImVec2(viewport->Pos.x + key_margin, viewport->Pos.y + viewport->Size.y - bottom_inset - key_row_h));
   key_row(theme, "key", key_row_w);

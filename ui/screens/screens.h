@@ -27,7 +27,10 @@ class Navigator {
   virtual void select_tab(Tab tab) = 0;
   virtual void open_study() = 0;
   virtual void open_card(std::size_t card) = 0;
-  virtual void open_practice(std::size_t card) = 0;  // write your own solution to its task
+  // Write your own solution to its task; with `deadline_ms`, as a mock question (a clock, and
+  // no reference until the report).
+  virtual void open_practice(std::size_t card, std::int64_t deadline_ms = 0) = 0;
+  virtual void open_mock() = 0;  // the open mock interview, else the setup of a new one
   virtual void back() = 0;  // like the system Back button
   // The screen looks different from `at_ms` on without any input (e.g. a button starts taking
   // taps): draw a frame then.
@@ -100,6 +103,23 @@ struct PracticeState {
   bool show_reference = false;
   std::int64_t seen_runs = -1;  // the runs shown; a new one scrolls its verdict into view
   std::string notice;   // a command's error
+  std::int64_t deadline_ms = 0;  // a mock question's end; 0 outside a mock
+};
+
+struct MockState {
+  MockPlan plan;
+  std::string report;  // the mock whose report is on screen; empty: the open mock or the setup
+  std::string question;  // "<mock>/<question>" on screen, so a new one starts clean
+  std::string typed;
+  bool aloud = false;   // the user answers out loud and rates it
+  bool confirm_end = false;
+  std::vector<bool> model_shown;  // per question of the report
+  std::string notice;   // a command's error
+  void start_over() {  // the plan chosen last stays
+    const MockPlan kept = plan;
+    *this = {};
+    plan = kept;
+  }
 };
 
 struct SettingsState {
@@ -128,6 +148,9 @@ void study_screen(Ui& ui, StudyState& state);
 void browse_screen(Ui& ui, BrowseState& state);
 void card_screen(Ui& ui, CardScreenState& state);
 void practice_screen(Ui& ui, PracticeState& state);
+void mock_setup_screen(Ui& ui, MockState& state);
+void mock_question_screen(Ui& ui, MockState& state, const MockInterview& mock);
+void mock_report_screen(Ui& ui, MockState& state, const MockInterview& mock);
 void stats_screen(Ui& ui);
 void settings_screen(Ui& ui, SettingsState& state);
 
@@ -150,6 +173,9 @@ BackupOutcome backup_now(Ui& ui);
 // Suggests a backup when the browser may evict the data and the last one is over a week old.
 bool backup_suggested(const Ui& ui);
 std::string card_status(const App& app, std::size_t card, std::int64_t now_ms);
+// The close (×) row of a screen on top, with `title` beside it and `trailing` (may be empty) at
+// the right; returns the row's height.
+float top_bar(Ui& ui, std::string_view title, std::string_view trailing);
 // Where the Python for code tasks stands: downloading (with Cancel), failed, absent (with a
 // Download button when `offer_download`), ready.
 void python_runtime_status(Ui& ui, bool offer_download);

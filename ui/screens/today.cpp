@@ -139,6 +139,14 @@ void today_screen(Ui& ui, TodayState& state) {
     ui.nav.open_study();
   }
   end_surface(theme, c.surface);
+  if (const MockInterview* open = ui.app.open_mock()) {
+    if (row_button(theme, "mock", "Mock interview in progress",
+                   std::to_string(*open->current() + 1) + " of " + std::to_string(open->cards.size()))) {
+      ui.nav.open_mock();
+    }
+  } else if (row_button(theme, "mock", "Mock interview: timed, with a report", "")) {
+    ui.nav.open_mock();
+  }
 
   // What could lose the user's work gets said where they look first.
   if (const std::size_t problems = ui.app.health().problems.size();

@@ -1,7 +1,6 @@
 #include "widgets/format.h"
 
 #include <algorithm>
-
 #include <cmath>
 #include <cstdio>
 
@@ -55,5 +54,13 @@ std::string local_date(std::int64_t utc_ms, int utc_offset_min) {
   std::snprintf(text, sizeof text, "%04lld-%02d-%02d", static_cast<long long>(date.year), date.month, date.day);
   return text;
 }
+
+std::string clock_time(std::int64_t seconds) {
+  seconds = std::max<std::int64_t>(seconds, 0);
+  const std::string secs = std::to_string(seconds % 60);
+  return std::to_string(seconds / 60) + ":" + (secs.size() < 2 ? "0" : "") + secs;
+}
+
+std::string percent(double share) { return std::to_string(static_cast<int>(share * 100 + 0.5)) + "%"; }
 
 }  // namespace pyprep::ui

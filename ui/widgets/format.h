@@ -7,6 +7,10 @@
 namespace pyprep::ui {
 
 std::string short_interval(std::int64_t milliseconds);
+// "m:ss" of a count of seconds (negative counts as 0): a countdown.
+std::string clock_time(std::int64_t seconds);
+// A share 0–1 as a round "64%".
+std::string percent(double share);
 // "1 answer", "3 answers".
 std::string count_of(std::size_t n, const char* one, const char* many);
 // The local calendar date of a UTC time, "2026-12-01".
