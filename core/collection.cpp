@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace pyprep {
 
@@ -62,8 +63,8 @@ Status Collection::apply_body(const Event& event) {
   if (const auto* e = std::get_if<MockStart>(&event.body)) return mock_start(event, *e);
   if (const auto* e = std::get_if<MockAnswer>(&event.body)) return mock_answer(event, *e, card);
   if (const auto* e = std::get_if<MockEnd>(&event.body)) {
-    const auto mock = std::find_if(mocks_.begin(), mocks_.end(), [&](const MockInterview& m) { return m.id == e->mock; });
-    if (mock == mocks_.end()) return Error{"mock interview " + e->mock + " never began"};
+    MockInterview* mock = mock_by_id(e->mock);
+    if (!mock) return Error{"mock interview " + e->mock + " never began"};
     if (!mock->ended) mock->ended_ms = event.at_ms;  // a second tab ending it too changes nothing
     mock->ended = true;
     return ok_status();
@@ -140,6 +141,10 @@ const MockInterview* Collection::find_mock(std::string_view id) const {
   return nullptr;
 }
 
+MockInterview* Collection::mock_by_id(std::string_view id) {
+  return const_cast<MockInterview*>(std::as_const(*this).find_mock(id));
+}
+
 Status Collection::mock_start(const Event& event, const MockStart& start) {
   if (start.card_ids.empty()) return Error{"a mock interview needs at least one question"};
   if (start.limits_s.size() != start.card_ids.size())
@@ -161,8 +166,8 @@ Status Collection::mock_start(const Event& event, const MockStart& start) {
 }
 
 Status Collection::mock_answer(const Event& event, const MockAnswer& answer, std::size_t card) {
-  const auto mock = std::find_if(mocks_.begin(), mocks_.end(), [&](const MockInterview& m) { return m.id == answer.mock; });
-  if (mock == mocks_.end()) return Error{"mock interview " + answer.mock + " never began"};
+  MockInterview* mock = mock_by_id(answer.mock);
+  if (!mock) return Error{"mock interview " + answer.mock + " never began"};
   static constexpr std::array<std::string_view, 4> hows = {"typed", "aloud", "code", "skipped"};
   if (std::find(hows.begin(), hows.end(), answer.how) == hows.end())
     return Error{"a mock answer cannot be given '" + answer.how + "'"};

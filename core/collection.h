@@ -108,6 +108,7 @@ class Collection {
   Status apply_body(const Event& event);
   Status review(const Event& event, const Review& review, std::size_t card);
   Status undo(const Undo& undo);
+  MockInterview* mock_by_id(std::string_view id);
   Status mock_start(const Event& event, const MockStart& start);
   Status mock_answer(const Event& event, const MockAnswer& answer, std::size_t card);
   // Position in undo_stack_ of the card whose last review is (id, writer), if any.

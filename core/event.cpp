@@ -378,30 +378,10 @@ class Fields {
   }
   std::int64_t integer(const char* key) { return whole<std::int64_t>(key, "a whole number"); }
   std::vector<std::string> texts(const char* key) {
-    const json value = nested(key);
-    std::vector<std::string> out;
-    if (!value.is_array()) fail(std::string("field '") + key + "' must be an array of strings");
-    for (const json& item : value.is_array() ? value : json::array()) {
-      if (!item.is_string()) {
-        fail(std::string("field '") + key + "' must hold only strings");
-        return {};
-      }
-      out.push_back(item.get<std::string>());
-    }
-    return out;
+    return array_of<std::string>(key, &json::is_string, "strings");
   }
   std::vector<std::int64_t> integers(const char* key) {
-    const json value = nested(key);
-    std::vector<std::int64_t> out;
-    if (!value.is_array()) fail(std::string("field '") + key + "' must be an array of whole numbers");
-    for (const json& item : value.is_array() ? value : json::array()) {
-      if (!item.is_number_integer()) {
-        fail(std::string("field '") + key + "' must hold only whole numbers");
-        return {};
-      }
-      out.push_back(item.get<std::int64_t>());
-    }
-    return out;
+    return array_of<std::int64_t>(key, &json::is_number_integer, "whole numbers");
   }
   std::uint64_t unsigned_integer(const char* key) {
     return whole<std::uint64_t>(key, "a whole number >= 0");
@@ -457,6 +437,25 @@ class Fields {
       fail(std::string("field '") + key + "' must be " + expected);
     }
     return n;
+  }
+
+  // An array whose every item passes `is_item` (a json member test), read as T.
+  template <class T>
+  std::vector<T> array_of(const char* key, bool (json::*is_item)() const noexcept, const char* items) {
+    const json value = nested(key);
+    if (!value.is_array()) {
+      fail(std::string("field '") + key + "' must be an array of " + items);
+      return {};
+    }
+    std::vector<T> out;
+    for (const json& item : value) {
+      if (!(item.*is_item)()) {
+        fail(std::string("field '") + key + "' must hold only " + items);
+        return {};
+      }
+      out.push_back(item.get<T>());
+    }
+    return out;
   }
 
   json nested(const char* key) {

@@ -17,6 +17,11 @@ void screen_title(const Theme& theme, std::string_view title, std::string_view s
   ImGui::Dummy(ImVec2(0, 0.3f * theme.em()));
 }
 
+std::string countdown(Ui& ui, std::int64_t left_ms) {
+  if (left_ms > 0) ui.nav.redraw_at(ui.now_ms + (left_ms % 1000 == 0 ? 1000 : left_ms % 1000));
+  return clock_time((left_ms + 999) / 1000);
+}
+
 float top_bar(Ui& ui, std::string_view title, std::string_view trailing) {
   const Theme& theme = ui.theme;
   const Palette& c = theme.colors();

@@ -75,10 +75,9 @@ void mock_question_screen(Ui& ui, MockState& state, const MockInterview& mock) {
   };
 
   top_bar(ui, "Question " + std::to_string(question + 1) + " of " + std::to_string(mock.cards.size()),
-          clock_time((left_ms + 999) / 1000));
+          countdown(ui, left_ms));
   progress_bar(theme, static_cast<float>(elapsed_ms) / static_cast<float>(limit_ms),
                left_ms < 30'000 ? c.again : c.primary, 0.3f);
-  if (left_ms > 0) ui.nav.redraw_at(ui.now_ms + (left_ms % 1000 == 0 ? 1000 : left_ms % 1000));
   const float button_h = 3.6f * em;
   begin_content("##mock-question", button_h + ImGui::GetStyle().ItemSpacing.y + ui.platform.safe_area().h);
   const Topic* topic = app.bank().find_topic(card.topic);

@@ -127,10 +127,8 @@ void practice_screen(Ui& ui, PracticeState& state) {
     if (left_ms <= 0) {
       app.flush_drafts(ui.now_ms);
       ui.nav.back();
-    } else {
-      ui.nav.redraw_at(ui.now_ms + (left_ms % 1000 == 0 ? 1000 : left_ms % 1000));
     }
-    const std::string left = clock_time((left_ms + 999) / 1000) + " left";
+    const std::string left = countdown(ui, left_ms) + " left";
     ImGui::SameLine();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - text_size(theme, FontRole::Headline, left).x);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_h - text_size(theme, FontRole::Headline, left).y) / 2);

@@ -173,6 +173,8 @@ BackupOutcome backup_now(Ui& ui);
 // Suggests a backup when the browser may evict the data and the last one is over a week old.
 bool backup_suggested(const Ui& ui);
 std::string card_status(const App& app, std::size_t card, std::int64_t now_ms);
+// A countdown's "m:ss" for `left_ms`, asking for a frame when the shown second changes.
+std::string countdown(Ui& ui, std::int64_t left_ms);
 // The close (×) row of a screen on top, with `title` beside it and `trailing` (may be empty) at
 // the right; returns the row's height.
 float top_bar(Ui& ui, std::string_view title, std::string_view trailing);
