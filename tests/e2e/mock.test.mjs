@@ -111,3 +111,34 @@ test('a five-question mock runs under a clock to its report, survives reloads, a
   const again = await waitForApp(page, (s) => s.screen === 'mock-report' && s.mock.report);
   assert.equal(again.mock.report.score, report.mock.report.score);
 }));
+
+test('text being typed in one tab does not move to the next question when another tab answers this one', () => withPhone(served.url, async ({ page: a, context }) => {
+  await tap(a, 'mock');
+  await waitForApp(a, (s) => s.screen === 'mock-setup');
+  await tap(a, 'mock-start');
+  await waitForApp(a, (s) => s.screen === 'mock-question' && s.mock.open && s.mock.open.question === 0);
+  await tap(a, 'mock-typed');
+  await waitForApp(a, (s) => s.text_input);
+  await a.keyboard.type('half an answer');
+
+  const b = await context.newPage();
+  await b.goto(served.url);
+  await waitForApp(b, (s) => s.screen === 'today' && s.mock.open && s.mock.open.question === 0);
+  await tap(b, 'mock');
+  await waitForApp(b, (s) => s.screen === 'mock-question');
+  await tap(b, 'mock-aloud');
+  await tap(b, 'mock-got-it');
+  await waitForApp(b, (s) => s.mock.open && s.mock.open.question === 1 && s.pending === 0);
+
+  await a.bringToFront();
+  await waitForApp(a, (s) => s.screen === 'mock-question' && s.mock.open && s.mock.open.question === 1);
+  await tap(a, 'mock-typed');
+  await waitForApp(a, (s) => s.text_input);
+  await a.keyboard.type('fresh');
+  await tap(a, 'mock-next');
+  await waitForApp(a, (s) => s.mock.open && s.mock.open.question === 2 && s.pending === 0);
+
+  const answers = (await records(a)).filter((r) => r.type === 'mock_answer');
+  assert.deepEqual(answers.map((r) => r.how).sort(), ['aloud', 'typed']);  // rows come in key order
+  assert.equal(answers.find((r) => r.how === 'typed').answer, 'fresh', 'the second question holds only what was typed for it');
+}));
