@@ -96,12 +96,8 @@ void mock_question_screen(Ui& ui, MockState& state, const MockInterview& mock) {
     }
   } else if (!state.aloud) {
     wrapped_text(theme, FontRole::Caption, c.text_secondary, "Your answer (typed or dictated)");
-    // Each question's field has its own id: when another tab answers this question, the field
-    // being edited here is dropped with it instead of carrying its text to the next question.
-    ImGui::PushID(on_screen.c_str());
     text_area(theme, "mock-typed", state.typed, 6);
     if (ImGui::IsItemActive()) ImGui::SetScrollHereY(0.3f);  // clear of the phone's keyboard
-    ImGui::PopID();
     if (row_button(theme, "mock-aloud", "Answer aloud instead", "", false)) state.aloud = true;
   } else {
     wrapped_text(theme, FontRole::Body, c.text, "Say your answer out loud, as to an interviewer. How did it go?");

@@ -417,10 +417,16 @@ bool text_area(const Theme& theme, const char* target, std::string& text, float 
     while (at < end && *at == ' ') ++at;
     return static_cast<std::size_t>(at - line.data());
   };
-  // While the field is edited, ImGui owns the shown copy and the callback keeps it wrapped.
+  // While the field is edited, ImGui owns the shown copy and the callback keeps it wrapped. When
+  // the text changes under an edit (another tab answered, the screen moved on), the edit is
+  // dropped, so what was being typed cannot land in what the field holds now.
   ImGui::PushID(target);
-  const bool editing = ImGui::GetActiveID() == ImGui::GetID("##area");
+  bool editing = ImGui::GetActiveID() == ImGui::GetID("##area");
   ImGui::PopID();
+  if (editing && text != area.wrapped_text) {
+    ImGui::ClearActiveID();
+    editing = false;
+  }
   if (!editing && (text != area.wrapped_text || wrap_width != area.wrapped_width || size != area.wrapped_size)) {
     area.wrapped = soft_wrap(text, area.fits);
     area.wrapped_text = text;
