@@ -81,10 +81,8 @@ bool Program::frame() {
   while (SDL_PollEvent(&event)) {
     if (event.type == SDL_QUIT) platform->quit();
     input = true;
-    if (shell->takes_key_row_event(event)) continue;
-    shell->observe(event);
+    if (shell->takes_key_row_event(event) || shell->observe(event)) continue;
     ImGui_ImplSDL2_ProcessEvent(&event);
-    input = true;
   }
   // Input can also arrive straight into ImGui's queue (the web keyboard proxy).
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) input = true;

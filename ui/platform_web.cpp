@@ -6,6 +6,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -82,6 +83,11 @@ EM_JS(char*, pyprep_js_python_status, (), {
 });
 EM_JS(void, pyprep_js_python_download, (), { pyprepBridge.python.download(); });
 EM_JS(void, pyprep_js_python_cancel, (), { pyprepBridge.python.cancel(); });
+// How long the input event being dispatched waited for the page: a busy frame holds taps back.
+EM_JS(double, pyprep_js_input_wait_ms, (), {
+  const event = window.event;
+  return event && event.timeStamp > 0 ? Math.max(0, performance.now() - event.timeStamp) : 0;
+});
 EM_JS(void, pyprep_js_fatal, (const char* message), { pyprepBridge.fatal(UTF8ToString(message)); });
 // clang-format on
 
@@ -242,7 +248,12 @@ class WebPlatform final : public Platform {
   void back() { back_requested_ = true; }
 
  private:
-  static int on_sdl_event(void*, SDL_Event*) {
+  // SDL dates an event when the page hands it over; it is dated instead when the finger moved,
+  // so a double tap held back by a slow frame is still a double tap and a quick drag still a
+  // drag. SDL queues the very event it shows its watchers.
+  static int on_sdl_event(void*, SDL_Event* event) {
+    const auto waited = static_cast<Uint32>(pyprep_js_input_wait_ms());
+    event->common.timestamp -= std::min(waited, event->common.timestamp);
     wake();
     return 0;
   }

@@ -58,6 +58,9 @@ export async function openPhone(profileDir, { colorScheme = 'light', ...options 
     ...PHONE, colorScheme, ...options,
   });
   const page = context.pages()[0] || await context.newPage();
+  // PYPREP_E2E_SLOWDOWN=6 runs the page's CPU six times slower, as on a cheap phone or a loaded CI.
+  const slowdown = Number(process.env.PYPREP_E2E_SLOWDOWN || 1);
+  if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   const problems = { consoleErrors: [], foreignRequests: [] };
   page.on('console', (message) => {
     if (message.type() === 'error') problems.consoleErrors.push(message.text());
@@ -153,13 +156,25 @@ export async function screenshotStats(page, path) {
 
 // A finger drag from `from` to `to` (CSS pixels) through the DevTools protocol, as a phone sends it.
 export async function drag(page, from, to, steps = 12) {
+  const point = (t) => ({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t });
+  await touchPath(page, [{ type: 'touchStart', ...point(0), at: 0 },
+    ...Array.from({ length: steps }, (_, i) => ({ type: 'touchMove', ...point((i + 1) / steps), at: 16 * (i + 1) })),
+    { type: 'touchEnd', at: 16 * (steps + 1) }]);
+}
+
+// One finger along `path` ([{ type, x, y, at }], `at` in ms from the first event; a phone
+// reports a moving finger every 16 ms). Each event
+// carries its time, so a page too busy to take it at once still sees the gesture as it was made:
+// a quick drag, not a press held and then moved.
+export async function touchPath(page, path) {
   const cdp = await page.context().newCDPSession(page);
-  const point = (t) => [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(0) });
-  for (let i = 1; i <= steps; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(i / steps) });
+  const start = Date.now();
+  for (const { type, x, y, at } of path) {
+    const wait = start + at - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await cdp.send('Input.dispatchTouchEvent',
+      { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }], timestamp: (start + at) / 1000 });
   }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }
 

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  serveSite, withPhone, waitForApp, tap, appState, screenshotStats, artifacts, drag, typeInto, scrollTo, resize,
+  serveSite, withPhone, waitForApp, tap, appState, screenshotStats, artifacts, drag, touchPath, typeInto, scrollTo, resize,
 } from './harness.mjs';
 
 let served;
@@ -39,17 +39,11 @@ export function layoutProblems(state, width) {
 
 // A drag of the page by `dy` that ends held still, so the page stops where the finger did (no
 // fling to wait for).
-async function dragStill(page, x, fromY, toY) {
-  const cdp = await page.context().newCDPSession(page);
-  const touch = (y) => [{ x, y }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(fromY) });
-  for (let i = 1; i <= 6; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(fromY + (toY - fromY) * i / 6) });
-  }
-  await new Promise((resolve) => setTimeout(resolve, 120));
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(toY) });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
+function dragStill(page, x, fromY, toY) {
+  const at = (y) => ({ x, y });
+  return touchPath(page, [{ type: 'touchStart', ...at(fromY), at: 0 },
+    ...Array.from({ length: 6 }, (_, i) => ({ type: 'touchMove', ...at(fromY + (toY - fromY) * (i + 1) / 6), at: 16 * (i + 1) })),
+    { type: 'touchMove', ...at(toY), at: 216 }, { type: 'touchEnd', at: 232 }]);
 }
 
 // Checks the screen as it is, then drags it up until it stops moving, checking each position.

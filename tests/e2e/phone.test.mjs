@@ -262,24 +262,30 @@ test('a quick double tap acts once: Show answer only reveals, Good answers one c
       await page.waitForTimeout(90);
     }
   };
-  const settle = () => page.waitForTimeout(900).then(() => waitForApp(page, (s) => s.pending === 0, { frames: 2 }));
+  // Waits for the first tap's effect (a slow frame may still hold it), then long enough for a
+  // second one to show if it were not ignored.
+  const settle = async (firstTapShown) => {
+    await waitForApp(page, firstTapShown);
+    await page.waitForTimeout(900);
+    return waitForApp(page, (s) => s.pending === 0, { frames: 2 });
+  };
   await tap(page, 'start');
   const first = await waitForApp(page, (s) => s.screen === 'study' && s.card !== '');
 
   await quickTaps('reveal', 2);
-  let state = await settle();
+  let state = await settle((s) => s.revealed);
   assert.deepEqual([state.revealed, state.saved, state.card], [true, first.saved, first.card],
     'a double tap on Show answer reveals and grades nothing');
 
   await quickTaps('good', 2);
-  state = await settle();
+  state = await settle((s) => s.saved > first.saved);
   assert.equal(state.saved, first.saved + 1, 'a double tap on Good answers one card');
   assert.notEqual(state.card, first.card);
   assert.equal(state.revealed, false, 'the next card waits for its own Show answer');
 
   await tap(page, 'reveal');
   await quickTaps('easy', 3);
-  state = await settle();
+  state = await settle((s) => s.saved > first.saved + 1);
   assert.equal(state.saved, first.saved + 2, 'a triple tap on Easy answers one card');
   assert.equal(state.revealed, false, 'and grades no card never seen');
 }));

@@ -43,7 +43,9 @@ bool TouchScroll::observe(const SDL_Event& event, float slop_pixels) {
   if (event.type == SDL_MOUSEMOTION && (phase_ == Phase::Pressed || phase_ == Phase::Dragging)) {
     const ImVec2 at(float(event.motion.x), float(event.motion.y));
     if (phase_ == Phase::Pressed) {
-      if (std::hypot(at.x - press_at_.x, at.y - press_at_.y) < slop_pixels) return false;
+      // A finger's jitter during a tap: ImGui keeps the press where it went down, so a drag that
+      // starts slowly does not select the first characters under it.
+      if (std::hypot(at.x - press_at_.x, at.y - press_at_.y) < slop_pixels) return true;
       if (event.motion.timestamp - press_ms_ >= kHoldToSelectMs && editor_at(press_at_.x, press_at_.y)) {
         phase_ = Phase::Selecting;  // ImGui sees the drag and selects
         return false;
