@@ -154,12 +154,13 @@ export async function screenshotStats(page, path) {
   }, png.toString('base64'));
 }
 
-// A finger drag from `from` to `to` (CSS pixels) through the DevTools protocol, as a phone sends it.
+// A finger drag from `from` to `to` (CSS pixels) through the DevTools protocol, as a phone sends
+// it, held still a moment before it lifts: the content moves as far as the finger, with no fling.
 export async function drag(page, from, to, steps = 12) {
   const point = (t) => ({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t });
   await touchPath(page, [{ type: 'touchStart', ...point(0), at: 0 },
     ...Array.from({ length: steps }, (_, i) => ({ type: 'touchMove', ...point((i + 1) / steps), at: 16 * (i + 1) })),
-    { type: 'touchEnd', at: 16 * (steps + 1) }]);
+    { type: 'touchEnd', at: 16 * steps + 120 }]);
 }
 
 // One finger along `path` ([{ type, x, y, at }], `at` in ms from the first event; a phone
