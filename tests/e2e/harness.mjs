@@ -155,26 +155,20 @@ export async function screenshotStats(page, path) {
 }
 
 // A finger drag from `from` to `to` (CSS pixels) through the DevTools protocol, as a phone sends
-// it, held still a moment before it lifts: the content moves as far as the finger, with no fling.
-export async function drag(page, from, to, steps = 12) {
-  const point = (t) => ({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t });
-  await touchPath(page, [{ type: 'touchStart', ...point(0), at: 0 },
-    ...Array.from({ length: steps }, (_, i) => ({ type: 'touchMove', ...point((i + 1) / steps), at: 16 * (i + 1) })),
-    { type: 'touchEnd', at: 16 * steps + 120 }]);
-}
-
-// One finger along `path` ([{ type, x, y, at }], `at` in ms from the first event; a phone
-// reports a moving finger every 16 ms). Each event
-// carries its time, so a page too busy to take it at once still sees the gesture as it was made:
-// a quick drag, not a press held and then moved.
-export async function touchPath(page, path) {
+// it: pressed for `holdMs`, moved in `steps` reported 16 ms apart, then held still a moment before
+// it lifts, so the content moves as far as the finger with no fling. Each event carries its time,
+// so a page too busy to take it at once still sees the gesture as it was made.
+export async function drag(page, from, to, { steps = 12, holdMs = 0 } = {}) {
+  const point = (t) => [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }];
+  const path = [{ type: 'touchStart', touchPoints: point(0), at: 0 },
+    ...Array.from({ length: steps }, (_, i) => ({ type: 'touchMove', touchPoints: point((i + 1) / steps), at: holdMs + 16 * (i + 1) })),
+    { type: 'touchEnd', touchPoints: [], at: holdMs + 16 * steps + 120 }];
   const cdp = await page.context().newCDPSession(page);
   const start = Date.now();
-  for (const { type, x, y, at } of path) {
+  for (const { at, ...event } of path) {
     const wait = start + at - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    await cdp.send('Input.dispatchTouchEvent',
-      { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }], timestamp: (start + at) / 1000 });
+    await cdp.send('Input.dispatchTouchEvent', { ...event, timestamp: (start + at) / 1000 });
   }
   await cdp.detach();
 }

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  serveSite, withPhone, waitForApp, tap, appState, screenshotStats, artifacts, drag, touchPath, typeInto, scrollTo, resize,
+  serveSite, withPhone, waitForApp, tap, appState, screenshotStats, artifacts, drag, typeInto, scrollTo, resize,
 } from './harness.mjs';
 
 let served;
@@ -37,15 +37,6 @@ export function layoutProblems(state, width) {
   return problems;
 }
 
-// A drag of the page by `dy` that ends held still, so the page stops where the finger did (no
-// fling to wait for).
-function dragStill(page, x, fromY, toY) {
-  const at = (y) => ({ x, y });
-  return touchPath(page, [{ type: 'touchStart', ...at(fromY), at: 0 },
-    ...Array.from({ length: 6 }, (_, i) => ({ type: 'touchMove', ...at(fromY + (toY - fromY) * (i + 1) / 6), at: 16 * (i + 1) })),
-    { type: 'touchMove', ...at(toY), at: 216 }, { type: 'touchEnd', at: 232 }]);
-}
-
 // Checks the screen as it is, then drags it up until it stops moving, checking each position.
 // `scroll` false: where it opens only.
 async function checkScreen(page, name, width, height, found, { scroll = true, maxSteps = 30 } = {}) {
@@ -58,7 +49,7 @@ async function checkScreen(page, name, width, height, found, { scroll = true, ma
     }
     if (!scroll || i === maxSteps) break;
     const before = state.scroll;
-    await dragStill(page, width * 0.08, height * 0.82, height * 0.2);
+    await drag(page, { x: width * 0.08, y: height * 0.82 }, { x: width * 0.08, y: height * 0.2 }, { steps: 6 });
     state = await waitForApp(page, (s) => !s.scrolling && Array.isArray(s.texts));
     if (state.scroll <= before + 0.5) break;
   }
@@ -69,7 +60,7 @@ async function scrollToTop(page) {
   for (let i = 0; i < 40; i++) {
     const state = await waitForApp(page, (s) => !s.scrolling);
     if (state.scroll < 0.5) return;
-    await drag(page, { x: width * 0.08, y: height * 0.6 }, { x: width * 0.08, y: height * 0.98 }, 4);
+    await drag(page, { x: width * 0.08, y: height * 0.6 }, { x: width * 0.08, y: height * 0.98 }, { steps: 4 });
   }
 }
 

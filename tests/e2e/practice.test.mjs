@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serveSite, withPhone, waitForApp, tap, appState, typeInto, artifacts, screenshotStats, root, scrollTo, drag, touchPath, resize,
+  serveSite, withPhone, waitForApp, tap, appState, typeInto, artifacts, screenshotStats, root, scrollTo, drag, resize,
 } from './harness.mjs';
 
 let served;
@@ -222,14 +222,6 @@ test('Settings downloads Python for offline use with progress in MB, and the dow
   await cdp.detach();
 }));
 
-// A finger held still on `at` for `holdMs`, then moved to `to` and lifted.
-function holdThenDrag(page, at, to, holdMs) {
-  const point = (t) => ({ x: at.x + (to.x - at.x) * t, y: at.y + (to.y - at.y) * t });
-  return touchPath(page, [{ type: 'touchStart', ...point(0), at: 0 },
-    ...Array.from({ length: 8 }, (_, i) => ({ type: 'touchMove', ...point((i + 1) / 8), at: holdMs + 16 * (i + 1) })),
-    { type: 'touchEnd', at: holdMs + 144 }]);
-}
-
 test('at the largest text on a 320 px phone the key row keeps two rows and leaves the editor room; long lines scroll sideways; press-and-hold selects', () => withPhone(served.url, async ({ page }) => {
   await tap(page, 'tab-settings');
   for (let scale = 1.0; scale < 1.55; scale += 0.1) {
@@ -271,7 +263,7 @@ test('at the largest text on a 320 px phone the key row keeps two rows and leave
   await waitForApp(page, (s) => !s.scrolling && s.practice.editor.scroll_x === 0);
   await page.waitForTimeout(500);  // past the double-tap time
   const first = editor[1] + 30;  // the middle of the first line at this text size, below the padding
-  await holdThenDrag(page, { x: editor[0] + editor[2] * 0.3, y: first }, { x: editor[0] + editor[2] * 0.7, y: first }, 700);
+  await drag(page, { x: editor[0] + editor[2] * 0.3, y: first }, { x: editor[0] + editor[2] * 0.7, y: first }, { steps: 8, holdMs: 700 });  // press and hold
   const selected = await waitForApp(page, (s) => s.practice.editor.selection[1] > s.practice.editor.selection[0]);
   const [start, end] = selected.practice.editor.selection;
   assert.ok(end - start >= 3, `some characters are selected (${start}..${end})`);
