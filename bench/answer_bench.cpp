@@ -1,4 +1,4 @@
-// answer_bench: how well the typed-answer scorer (core/answer_score.h) agrees with hand labels,
+// answer_bench: how well the typed-answer scorer (core/practice/answer_score.h) agrees with hand labels,
 // against a naive baseline, and how long it takes. Prints figures; asserts nothing.
 //
 // usage: answer_bench [--bank DIR] [--answers DIR] [--repeat N] [--dev-misses]
@@ -27,9 +27,9 @@
 #include <nlohmann/json.hpp>
 
 #include "bench/bench_util.h"
-#include "core/answer_score.h"
-#include "core/bank.h"
-#include "core/bank_loader.h"
+#include "core/practice/answer_score.h"
+#include "core/bank/bank.h"
+#include "ui/platform/bank_dir.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;

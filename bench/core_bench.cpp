@@ -18,11 +18,11 @@
 #include <vector>
 
 #include "bench/bench_util.h"
-#include "core/collection.h"
-#include "core/evaluation.h"
-#include "core/event.h"
-#include "core/fsrs.h"
-#include "core/hash.h"
+#include "core/log/collection.h"
+#include "core/srs/evaluation.h"
+#include "core/log/event.h"
+#include "core/srs/fsrs.h"
+#include "core/base/random.h"
 #include "bench/review_log_csv.h"
 
 using namespace pyprep;
@@ -131,18 +131,6 @@ void bench_quality(const Log& log) {
 
 // --- 3. synthetic history ---------------------------------------------------------------------
 
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  double next() {  // uniform in [0, 1)
-    state_ = stable_hash("", state_);
-    return double(state_ >> 11) * 0x1.0p-53;
-  }
-
- private:
-  std::uint64_t state_;
-};
-
 // A learner who studies every day from 9:00: due cards first, then 20 new ones, answering from
 // the model's own recall probability. The history is built with the scheduler itself, so it has
 // the shape of real use (learning steps, lapses, growing intervals).
@@ -153,7 +141,7 @@ Log synthetic_log(std::size_t reviews, std::size_t card_count) {
     log.bank.cards.push_back(Card{.id = "card-" + std::to_string(i), .topic = "synthetic"});
   }
   Collection collection(log.bank);
-  Random random(42);
+  SplitMix64 random(42);
   using Due = std::pair<std::int64_t, std::size_t>;
   std::priority_queue<Due, std::vector<Due>, std::greater<>> due;
   const std::int64_t first_day = 19'800 * kDayMs;  // mid-2024
@@ -173,7 +161,7 @@ Log synthetic_log(std::size_t reviews, std::size_t card_count) {
               ? fsrs::retrievability(elapsed_days(s.last_review_ms, now), s.memory.stability,
                                      fsrs::kDefaultParameters)
               : 0.85;
-      const double u = random.next();
+      const double u = random.uniform();
       const int rating = u >= recall ? 1 : u < recall * 0.1 ? 2 : u > recall * 0.9 ? 4 : 3;
       Event event{log.events.size() + 1, now, Review{log.bank.cards[card].id, rating, 8'000}};
       if (!collection.apply(event).ok()) continue;  // generated events are valid; skip if not

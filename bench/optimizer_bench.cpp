@@ -12,9 +12,10 @@
 
 #include "bench/bench_util.h"
 #include "bench/review_log_csv.h"
-#include "core/collection.h"
-#include "core/evaluation.h"
-#include "core/optimizer.h"
+#include "core/log/collection.h"
+#include "core/srs/evaluation.h"
+#include "core/srs/optimizer.h"
+#include "core/study/training_data.h"
 
 using namespace pyprep;
 
@@ -61,7 +62,7 @@ int main(int argc, char** argv) {
   // The app's path: replay the log into a collection, take the training data from it.
   Collection collection(log.bank);
   replay(collection, log.events);
-  const optimizer::TrainingData data = optimizer::training_data(collection);
+  const optimizer::TrainingData data = training_data(collection);
   std::printf("review log %s: %zu reviews of %zu cards, %zu scored (%s)\n", argv[1],
               log.events.size(), data.cards.size(), data.scored, kPlatform);
 

@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/bank.h"
-#include "core/event.h"
+#include "core/bank/bank.h"
+#include "core/log/event.h"
 
 namespace pyprep::bench {
 

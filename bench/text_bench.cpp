@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "bench/bench_util.h"
-#include "core/bank_loader.h"
-#include "core/markdown.h"
-#include "core/python_lexer.h"
-#include "core/search.h"
+#include "ui/platform/bank_dir.h"
+#include "core/text/markdown.h"
+#include "core/text/python_lexer.h"
+#include "core/bank/search.h"
 
 using namespace pyprep;
 

@@ -5,7 +5,7 @@
 // usage: bank_check [--bank DIR] [--seeds FILE] [--require-full-coverage]
 // (full coverage is required only when the seed index is present: it lives outside the repo)
 //
-// Match terms (the typed-answer scorer's, core/answer_score.h): the loader checks their shape and
+// Match terms (the typed-answer scorer's, core/practice/answer_score.h): the loader checks their shape and
 // phrase syntax (reported under FORMAT); here, code cards must keep plain-string key points and,
 // once the migration is complete, every key point of a concept card must carry match terms.
 
@@ -26,8 +26,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/bank.h"
-#include "core/bank_loader.h"
+#include "core/bank/bank.h"
+#include "core/bank/lint.h"
+#include "ui/platform/bank_dir.h"
 
 namespace fs = std::filesystem;
 using namespace pyprep;
@@ -173,6 +174,11 @@ int main(int argc, char** argv) {
     failed = true;
     std::cout << "\nFORMAT: " << loaded.problems.size() << " problem(s)\n";
     for (const BankProblem& problem : loaded.problems) std::cout << "  " << problem.text() << "\n";
+  }
+  if (const std::vector<BankProblem> lapses = lint(bank); !lapses.empty()) {
+    failed = true;
+    std::cout << "\nAUTHORING: " << lapses.size() << " problem(s)\n";
+    for (const BankProblem& problem : lapses) std::cout << "  " << problem.text() << "\n";
   }
 
   std::cout << "\nCards per topic and level (ids are unique: the loader rejects duplicates)\n";

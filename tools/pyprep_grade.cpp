@@ -1,4 +1,4 @@
-// pyprep-grade: scores typed answers with the core's scorer (core/answer_score.h), for authoring
+// pyprep-grade: scores typed answers with the core's scorer (core/practice/answer_score.h), for authoring
 // and checking match terms from the shell.
 //
 // usage: pyprep-grade [--bank DIR] [--explain]
@@ -19,9 +19,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/answer_score.h"
-#include "core/bank.h"
-#include "core/bank_loader.h"
+#include "core/practice/answer_score.h"
+#include "core/bank/bank.h"
+#include "ui/platform/bank_dir.h"
 
 namespace fs = std::filesystem;
 // ordered_json: fields print in the documented order.

@@ -10,9 +10,9 @@
 #include <algorithm>
 #include <memory>
 
-#include "core/app.h"
-#include "core/bank_loader.h"
-#include "platform.h"
+#include "core/app/app.h"
+#include "platform/bank_dir.h"
+#include "platform/platform.h"
 #include "shell.h"
 
 #if defined(__EMSCRIPTEN__)

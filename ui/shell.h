@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/app.h"
-#include "core/bank_loader.h"
-#include "platform.h"
+#include "core/app/app.h"
+#include "core/bank/bank_loader.h"
+#include "platform/platform.h"
 #include "screens/screens.h"
 #include "theme.h"
 #include "widgets/touch_scroll.h"

@@ -5,8 +5,8 @@
 
 #include <doctest/doctest.h>
 
-#include "core/bank.h"
-#include "core/collection.h"
+#include "core/bank/bank.h"
+#include "core/log/collection.h"
 
 namespace pyprep::test {
 

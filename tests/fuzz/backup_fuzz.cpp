@@ -1,4 +1,4 @@
-// libFuzzer harness of backup import (core/backup.h). Any input: parse_backup must not crash,
+// libFuzzer harness of backup import (core/log/backup.h). Any input: parse_backup must not crash,
 // hang or trip a sanitizer. Properties, checked with abort():
 //   - a backup parse_backup accepts, written again (write_backup), is accepted with the same
 //     records, app version and creation time;
@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/backup.h"
+#include "core/log/backup.h"
 
 namespace {
 

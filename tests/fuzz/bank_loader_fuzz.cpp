@@ -1,4 +1,4 @@
-// libFuzzer harness of the bank loader (core/bank_loader.h): the input is the text of one topic
+// libFuzzer harness of the bank loader (core/bank/bank_loader.h): the input is the text of one topic
 // file. Loading must not crash, hang or trip a sanitizer, whatever the text; every problem must
 // render as one line and every loaded card must be found by its id.
 #include <cstdint>
@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/bank_loader.h"
+#include "core/bank/bank_loader.h"
 
 namespace {
 

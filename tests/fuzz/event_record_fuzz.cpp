@@ -1,4 +1,4 @@
-// libFuzzer harness of the event log's record parser (core/event.h). Any input: parse_record and
+// libFuzzer harness of the event log's record parser (core/log/event.h). Any input: parse_record and
 // record_id must not crash, hang or trip a sanitizer. Properties, checked with abort():
 //   - a record parse_record accepts has the id record_id reports;
 //   - an accepted event written back (to_record) parses again to the same event.
@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/event.h"
+#include "core/log/event.h"
 
 namespace {
 

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/app.h"
-#include "core/bank_loader.h"
-#include "core/search.h"
-#include "platform.h"
+#include "core/app/app.h"
+#include "core/bank/bank_loader.h"
+#include "core/bank/search.h"
+#include "platform/platform.h"
 #include "theme.h"
 #include "widgets/code_editor.h"
 
@@ -37,7 +37,7 @@ class Navigator {
   virtual void redraw_at(std::int64_t at_ms) = 0;
 };
 
-// What the mastery figures count, in one line (the definition is core/stats.h's).
+// What the mastery figures count, in one line (the definition is core/study/stats.h's).
 inline std::string mastery_meaning() {
   const std::string days = std::to_string(static_cast<int>(kMasteredStabilityDays));
   return "Mastered: cards you would still recall " + days + " days after your last review (FSRS "

@@ -7,7 +7,7 @@
 #include <array>
 #include <vector>
 
-#include "core/python_lexer.h"
+#include "core/text/python_lexer.h"
 #include "widgets/controls.h"
 #include "widgets/markdown.h"
 

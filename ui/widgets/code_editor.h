@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "platform.h"
+#include "platform/platform.h"
 #include "theme.h"
 
 namespace pyprep::ui {

@@ -9,7 +9,7 @@
 #include <functional>
 #include <unordered_map>
 
-#include "core/soft_wrap.h"
+#include "core/text/soft_wrap.h"
 
 namespace pyprep::ui {
 namespace {

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "platform.h"
+#include "platform/platform.h"
 #include "theme.h"
 
 namespace pyprep::ui {

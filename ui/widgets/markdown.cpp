@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/markdown.h"
-#include "core/python_lexer.h"
+#include "core/text/markdown.h"
+#include "core/text/python_lexer.h"
 #include "widgets/controls.h"
 
 namespace pyprep::ui {

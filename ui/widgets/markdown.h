@@ -1,5 +1,5 @@
 #pragma once
-// Renders the bank's markdown subset (core/markdown.h): wrapped paragraphs with bold and inline
+// Renders the bank's markdown subset (core/text/markdown.h): wrapped paragraphs with bold and inline
 // code, bullet lists, and fenced Python blocks with syntax highlighting, horizontal scrolling and
 // a Copy button.
 #include <imgui.h>
@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/python_lexer.h"
+#include "core/text/python_lexer.h"
 
-#include "platform.h"
+#include "platform/platform.h"
 #include "theme.h"
 
 namespace pyprep::ui {

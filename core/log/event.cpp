@@ -1,0 +1,604 @@
+#include "core/log/event.h"
+
+#include <cctype>
+#include <charconv>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace pyprep {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+// clang 14 (em++ 3.1.6) lacks C++20's implicit deduction for aggregates.
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+// Record fields by event type; ordered_json keeps id, at_ms and type first for people reading a
+// log.
+void write_body(ordered_json& out, const EventBody& body) {
+  std::visit(
+      Overloaded{
+          [&](const Review& e) {
+            out["type"] = "review";
+            out["card"] = e.card_id;
+            out["rating"] = e.rating;
+            out["duration_ms"] = e.duration_ms;
+            if (!e.typed_answer.empty()) out["answer"] = e.typed_answer;
+          },
+          [&](const Undo& e) {
+            out["type"] = "undo";
+            out["target"] = e.target_id;
+            if (!e.target_writer.empty()) out["target_by"] = e.target_writer;
+          },
+          [&](const SetSuspended& e) {
+            out["type"] = e.suspended ? "suspend" : "unsuspend";
+            out["card"] = e.card_id;
+          },
+          [&](const Bury& e) {
+            out["type"] = "bury";
+            out["card"] = e.card_id;
+            out["until_ms"] = e.until_ms;
+          },
+          [&](const ResetCard& e) {
+            out["type"] = "reset_card";
+            out["card"] = e.card_id;
+          },
+          [&](const ChangeSettings& e) {
+            out["type"] = "settings";
+            out["changes"] = e.changes;
+          },
+          [&](const SetBookmarked& e) {
+            out["type"] = e.bookmarked ? "bookmark" : "unbookmark";
+            out["card"] = e.card_id;
+          },
+          [&](const Note& e) {
+            out["type"] = "note";
+            out["card"] = e.card_id;
+            out["text"] = e.text;
+          },
+          [&](const ResetAllProgress&) { out["type"] = "reset_all"; },
+          [&](const SetParameters& e) {
+            out["type"] = "parameters";
+            out["w"] = e.weights;
+            out["meta"] = e.metadata;
+          },
+          [&](const BackupMade& e) {
+            out["type"] = "backup";
+            out["records"] = e.records;
+          },
+          [&](const Draft& e) {
+            out["type"] = "draft";
+            out["card"] = e.card_id;
+            out["code"] = e.code;
+          },
+          [&](const ResetDraft& e) {
+            out["type"] = "reset_draft";
+            out["card"] = e.card_id;
+          },
+          [&](const CodeRun& e) {
+            out["type"] = "code_run";
+            out["card"] = e.card_id;
+            out["status"] = e.status;
+            out["passed"] = e.passed;
+            out["total"] = e.total;
+            out["duration_ms"] = e.duration_ms;
+          },
+          [&](const MockStart& e) {
+            out["type"] = "mock_start";
+            out["plan"] = e.plan;
+            out["cards"] = e.card_ids;
+            out["limits_s"] = e.limits_s;
+          },
+          [&](const MockAnswer& e) {
+            out["type"] = "mock_answer";
+            out["mock"] = e.mock;
+            out["card"] = e.card_id;
+            out["how"] = e.how;
+            out["seconds"] = e.seconds;
+            if (e.how == "typed") out["answer"] = e.answer;
+            if (e.how == "aloud") out["self"] = e.self;
+            if (e.how == "code") {
+              out["status"] = e.status;
+              out["passed"] = e.passed;
+              out["total"] = e.total;
+            }
+          },
+          [&](const MockEnd& e) {
+            out["type"] = "mock_end";
+            out["mock"] = e.mock;
+          },
+      },
+      body);
+}
+
+// Records are read with a small scanner instead of nlohmann's DOM parser: loading a long log is
+// dominated by parsing, and building a DOM per record made a 100,000-event load take ~0.8 s in
+// wasm. The scanner validates the whole record as JSON but only decodes the fields it is asked
+// for; nested values (settings changes, parameters) are still parsed by nlohmann.
+class RecordScanner {
+ public:
+  enum class Kind : std::uint8_t { String, Number, Literal, Nested };
+  struct Value {
+    Kind kind = Kind::Literal;
+    std::string_view text;  // a string's body without quotes, else the value's JSON text
+    bool escaped = false;   // a string body containing backslash escapes
+  };
+  using Fields = std::vector<std::pair<std::string_view, Value>>;
+
+  // The top-level object's fields, or nullopt when the record is not exactly one JSON object.
+  static std::optional<Fields> scan(std::string_view record) {
+    RecordScanner scanner(record);
+    Fields fields;
+    scanner.space();
+    if (!scanner.eat('{')) return std::nullopt;
+    scanner.space();
+    if (!scanner.eat('}')) {
+      do {
+        Value key;
+        Value value;
+        scanner.space();
+        if (!scanner.string(key)) return std::nullopt;
+        scanner.space();
+        if (!scanner.eat(':') || !scanner.value(value, 1)) return std::nullopt;
+        fields.emplace_back(key.text, value);
+        scanner.space();
+      } while (scanner.eat(','));
+      if (!scanner.eat('}')) return std::nullopt;
+    }
+    scanner.space();
+    if (scanner.at_ != record.size()) return std::nullopt;
+    return fields;
+  }
+
+  static std::string unescape(const Value& value) {
+    if (!value.escaped) return std::string(value.text);
+    std::string out;
+    const std::string_view s = value.text;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] != '\\') {
+        out += s[i];
+        continue;
+      }
+      const char c = s[++i];
+      switch (c) {
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          std::uint32_t code = hex4(s.substr(i + 1));
+          i += 4;
+          const bool high = code >= 0xD800 && code < 0xDC00;
+          if (high && s.substr(i + 1, 2) == "\\u") {
+            const std::uint32_t low = hex4(s.substr(i + 3));
+            if (low >= 0xDC00 && low < 0xE000) {
+              code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+              i += 6;
+            }
+          }
+          if (code >= 0xD800 && code < 0xE000) code = 0xFFFD;  // a lone surrogate
+          append_utf8(out, code);
+          break;
+        }
+        default: out += c;  // " \ /
+      }
+    }
+    return out;
+  }
+
+ private:
+  static constexpr int kMaxDepth = 64;  // deeper nesting is rejected, not recursed into
+
+  explicit RecordScanner(std::string_view s) : s_(s) {}
+
+  static std::uint32_t hex4(std::string_view s) {
+    std::uint32_t code = 0;
+    for (std::size_t i = 0; i < 4 && i < s.size(); ++i) {
+      const char c = s[i];
+      code = code * 16 + static_cast<std::uint32_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return code;
+  }
+
+  static void append_utf8(std::string& out, std::uint32_t code) {
+    if (code < 0x80) {
+      out += static_cast<char>(code);
+    } else if (code < 0x800) {
+      out += static_cast<char>(0xC0 | code >> 6);
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+      out += static_cast<char>(0xE0 | code >> 12);
+      out += static_cast<char>(0x80 | (code >> 6 & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | code >> 18);
+      out += static_cast<char>(0x80 | (code >> 12 & 0x3F));
+      out += static_cast<char>(0x80 | (code >> 6 & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+  }
+
+  bool more() const { return at_ < s_.size(); }
+  char peek() const { return more() ? s_[at_] : '\0'; }
+  bool eat(char c) {
+    if (!more() || s_[at_] != c) return false;
+    ++at_;
+    return true;
+  }
+  void space() {
+    while (more() && (s_[at_] == ' ' || s_[at_] == '\t' || s_[at_] == '\n' || s_[at_] == '\r')) ++at_;
+  }
+  bool digits() {
+    const std::size_t start = at_;
+    while (more() && s_[at_] >= '0' && s_[at_] <= '9') ++at_;
+    return at_ > start;
+  }
+
+  bool string(Value& out) {
+    if (!eat('"')) return false;
+    const std::size_t start = at_;
+    out = {Kind::String, {}, false};
+    while (more() && s_[at_] != '"') {
+      const auto c = static_cast<unsigned char>(s_[at_++]);
+      if (c < 0x20) return false;
+      if (c >= 0x80 && !utf8_tail(c)) return false;  // kept unreadable, never rewritten as U+FFFD
+      if (c != '\\') continue;
+      out.escaped = true;
+      const char e = peek();
+      ++at_;
+      if (e == 'u') {
+        for (int i = 0; i < 4; ++i, ++at_) {
+          if (!std::isxdigit(static_cast<unsigned char>(peek()))) return false;
+        }
+      } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos || e == '\0') {
+        return false;
+      }
+    }
+    out.text = s_.substr(start, at_ - start);
+    return eat('"');
+  }
+
+  // After the lead byte `c` of a multi-byte UTF-8 sequence: consumes its continuation bytes and
+  // says whether the sequence is well formed (shortest form, no surrogates, at most U+10FFFF).
+  bool utf8_tail(unsigned char c) {
+    int more_bytes = 0;
+    std::uint32_t code = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      more_bytes = 1, code = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      more_bytes = 2, code = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      more_bytes = 3, code = c & 0x07;
+    } else {
+      return false;
+    }
+    const std::uint32_t least[] = {0, 0x80, 0x800, 0x10000};
+    for (int i = 0; i < more_bytes; ++i) {
+      if (!more()) return false;
+      const auto next = static_cast<unsigned char>(s_[at_]);
+      if ((next & 0xC0) != 0x80) return false;
+      code = code << 6 | (next & 0x3F);
+      ++at_;
+    }
+    return code >= least[more_bytes] && code <= 0x10FFFF && !(code >= 0xD800 && code < 0xE000);
+  }
+
+  bool number() {
+    eat('-');
+    if (!eat('0') && !digits()) return false;
+    if (eat('.') && !digits()) return false;
+    if (peek() == 'e' || peek() == 'E') {
+      ++at_;
+      if (!eat('+')) eat('-');
+      if (!digits()) return false;
+    }
+    return true;
+  }
+
+  bool literal() {
+    for (const std::string_view word : {"true", "false", "null"}) {
+      if (s_.substr(at_, word.size()) == word) {
+        at_ += word.size();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Nested objects and arrays are only validated here; their text is kept for nlohmann.
+  bool nested(int depth) {
+    if (depth > kMaxDepth) return false;
+    const char close = peek() == '{' ? '}' : ']';
+    ++at_;
+    space();
+    if (eat(close)) return true;
+    do {
+      Value item;
+      space();
+      if (close == '}') {
+        if (!string(item)) return false;
+        space();
+        if (!eat(':')) return false;
+      }
+      if (!value(item, depth + 1)) return false;
+      space();
+    } while (eat(','));
+    return eat(close);
+  }
+
+  bool value(Value& out, int depth) {
+    space();
+    const std::size_t start = at_;
+    const char c = peek();
+    if (c == '"') return string(out);
+    bool ok;
+    if (c == '{' || c == '[') {
+      out.kind = Kind::Nested;
+      ok = nested(depth);
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      out.kind = Kind::Number;
+      ok = number();
+    } else {
+      out.kind = Kind::Literal;
+      ok = literal();
+    }
+    out.text = s_.substr(start, at_ - start);
+    return ok;
+  }
+
+  std::string_view s_;
+  std::size_t at_ = 0;
+};
+
+// Reads the fields of one record; the first problem found becomes the error.
+class Fields {
+ public:
+  explicit Fields(RecordScanner::Fields fields) : fields_(std::move(fields)) {}
+
+  const std::optional<Error>& error() const { return error_; }
+
+  std::string text(const char* key) {
+    const RecordScanner::Value* v = find(key, RecordScanner::Kind::String, "a string");
+    return v ? RecordScanner::unescape(*v) : std::string();
+  }
+  // Empty when the field is absent.
+  std::string optional_text(const char* key) {
+    for (const auto& field : fields_) {
+      if (field.first == key) return text(key);
+    }
+    return {};
+  }
+  std::int64_t integer(const char* key) { return whole<std::int64_t>(key, "a whole number"); }
+  std::vector<std::string> texts(const char* key) {
+    return array_of<std::string>(key, &json::is_string, "strings");
+  }
+  std::vector<std::int64_t> integers(const char* key) {
+    return array_of<std::int64_t>(key, &json::is_number_integer, "whole numbers");
+  }
+  std::uint64_t unsigned_integer(const char* key) {
+    return whole<std::uint64_t>(key, "a whole number >= 0");
+  }
+  json object(const char* key) {
+    const json value = nested(key);
+    if (value.is_object()) return value;
+    fail(std::string("field '") + key + "' must be an object");
+    return json::object();
+  }
+  fsrs::Parameters parameters(const char* key) {
+    fsrs::Parameters w{};
+    const json value = nested(key);
+    if (!value.is_array() || value.size() != w.size()) {
+      fail(std::string("field '") + key + "' must be an array of 21 numbers");
+      return w;
+    }
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      if (!value[i].is_number()) {
+        fail(std::string("field '") + key + "' must hold only numbers");
+        return w;
+      }
+      w[i] = value[i].get<double>();
+    }
+    return w;
+  }
+
+ private:
+  const RecordScanner::Value* find(const char* key, RecordScanner::Kind kind, const char* expected) {
+    const RecordScanner::Value* found = nullptr;
+    for (const auto& [name, value] : fields_) {
+      if (name == key) found = &value;  // the last of repeated keys wins, as in nlohmann
+    }
+    if (!found) {
+      fail(std::string("missing field '") + key + "'");
+    } else if (found->kind != kind) {
+      fail(std::string("field '") + key + "' must be " + expected);
+      found = nullptr;
+    }
+    return found;
+  }
+
+  template <class Integer>
+  Integer whole(const char* key, const char* expected) {
+    const RecordScanner::Value* v = find(key, RecordScanner::Kind::Number, expected);
+    if (!v) return 0;
+    Integer n = 0;
+    const char* end = v->text.data() + v->text.size();
+    const auto [ptr, ec] = std::from_chars(v->text.data(), end, n);
+    if (ec == std::errc::result_out_of_range) {
+      fail(std::string("field '") + key + "' is out of range");
+    } else if (ec != std::errc() || ptr != end) {
+      fail(std::string("field '") + key + "' must be " + expected);
+    }
+    return n;
+  }
+
+  // An array whose every item passes `is_item` (a json member test), read as T.
+  template <class T>
+  std::vector<T> array_of(const char* key, bool (json::*is_item)() const noexcept, const char* items) {
+    const json value = nested(key);
+    if (!value.is_array()) {
+      fail(std::string("field '") + key + "' must be an array of " + items);
+      return {};
+    }
+    std::vector<T> out;
+    for (const json& item : value) {
+      if (!(item.*is_item)()) {
+        fail(std::string("field '") + key + "' must hold only " + items);
+        return {};
+      }
+      out.push_back(item.get<T>());
+    }
+    return out;
+  }
+
+  json nested(const char* key) {
+    const RecordScanner::Value* v = find(key, RecordScanner::Kind::Nested, "an object or array");
+    return v ? json::parse(v->text, nullptr, false) : json();
+  }
+
+  void fail(std::string reason) {
+    if (!error_) error_ = Error{std::move(reason)};
+  }
+  RecordScanner::Fields fields_;
+  std::optional<Error> error_;
+};
+
+Result<EventBody> read_body(const std::string& type, Fields& f) {
+  if (type == "review") {
+    Review e{f.text("card"), 0, 0};
+    const std::int64_t rating = f.integer("rating");
+    // Out-of-range ratings are a replay problem, not a format one; keep them recognisable.
+    e.rating = rating >= INT32_MIN && rating <= INT32_MAX ? static_cast<int>(rating) : 0;
+    e.duration_ms = f.integer("duration_ms");
+    e.typed_answer = f.optional_text("answer");
+    return EventBody(std::move(e));
+  }
+  if (type == "undo") {
+    const std::uint64_t target = f.unsigned_integer("target");
+    return EventBody(Undo{target, f.optional_text("target_by")});
+  }
+  if (type == "suspend" || type == "unsuspend") {
+    return EventBody(SetSuspended{f.text("card"), type == "suspend"});
+  }
+  if (type == "bury") {
+    std::string card = f.text("card");
+    return EventBody(Bury{std::move(card), f.integer("until_ms")});
+  }
+  if (type == "reset_card") return EventBody(ResetCard{f.text("card")});
+  if (type == "settings") return EventBody(ChangeSettings{f.object("changes")});
+  if (type == "bookmark" || type == "unbookmark") {
+    return EventBody(SetBookmarked{f.text("card"), type == "bookmark"});
+  }
+  if (type == "note") {
+    std::string card = f.text("card");
+    return EventBody(Note{std::move(card), f.text("text")});
+  }
+  if (type == "reset_all") return EventBody(ResetAllProgress{});
+  if (type == "parameters") {
+    fsrs::Parameters w = f.parameters("w");
+    const auto meta = f.object("meta");
+    return EventBody(SetParameters{w, meta});
+  }
+  if (type == "backup") return EventBody(BackupMade{f.unsigned_integer("records")});
+  if (type == "draft") {
+    std::string card = f.text("card");
+    return EventBody(Draft{std::move(card), f.text("code")});
+  }
+  if (type == "reset_draft") return EventBody(ResetDraft{f.text("card")});
+  if (type == "code_run") {
+    CodeRun e{f.text("card"), f.text("status")};
+    e.passed = f.integer("passed");
+    e.total = f.integer("total");
+    e.duration_ms = f.integer("duration_ms");
+    return EventBody(std::move(e));
+  }
+  if (type == "mock_start") {
+    MockStart e;
+    e.plan = f.text("plan");
+    e.card_ids = f.texts("cards");
+    e.limits_s = f.integers("limits_s");
+    return EventBody(std::move(e));
+  }
+  if (type == "mock_answer") {
+    MockAnswer e;
+    e.mock = f.text("mock");
+    e.card_id = f.text("card");
+    e.how = f.text("how");
+    e.seconds = f.integer("seconds");
+    if (e.how == "typed") e.answer = f.text("answer");
+    if (e.how == "aloud") e.self = f.integer("self");
+    if (e.how == "code") {
+      e.status = f.text("status");
+      e.passed = f.integer("passed");
+      e.total = f.integer("total");
+    }
+    return EventBody(std::move(e));
+  }
+  if (type == "mock_end") return EventBody(MockEnd{f.text("mock")});
+  return Error{"unknown event type '" + type + "'"};
+}
+
+}  // namespace
+
+const std::string* card_of(const EventBody& body) {
+  return std::visit(
+      [](const auto& e) -> const std::string* {
+        if constexpr (requires { e.card_id; }) {
+          return &e.card_id;
+        } else {
+          return nullptr;
+        }
+      },
+      body);
+}
+
+std::string to_record(const Event& event) {
+  ordered_json out;
+  out["id"] = event.id;
+  if (!event.writer.empty()) out["by"] = event.writer;
+  out["at_ms"] = event.at_ms;
+  write_body(out, event.body);
+  // Replacing invalid UTF-8 (from a pasted note) keeps dump() from failing.
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<Event> parse_record(std::string_view record) {
+  std::optional<RecordScanner::Fields> scanned = RecordScanner::scan(record);
+  if (!scanned) return Error{"not a JSON object"};
+  Fields fields(std::move(*scanned));
+  Event event;
+  event.id = fields.unsigned_integer("id");
+  event.writer = fields.optional_text("by");
+  event.at_ms = fields.integer("at_ms");
+  const std::string type = fields.text("type");
+  if (fields.error()) return *fields.error();
+  Result<EventBody> body = read_body(type, fields);
+  if (!body) return body.error();
+  if (fields.error()) return *fields.error();
+  event.body = std::move(*body);
+  return event;
+}
+
+std::string event_key(std::uint64_t id, std::string_view writer) {
+  std::string key(writer);
+  if (!key.empty()) key += ':';
+  return key + std::to_string(id);
+}
+
+std::optional<std::uint64_t> record_id(std::string_view record) {
+  std::optional<RecordScanner::Fields> scanned = RecordScanner::scan(record);
+  if (!scanned) return std::nullopt;
+  Fields fields(std::move(*scanned));
+  const std::uint64_t id = fields.unsigned_integer("id");
+  if (fields.error()) return std::nullopt;
+  return id;
+}
+
+}  // namespace pyprep

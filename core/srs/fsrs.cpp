@@ -1,0 +1,62 @@
+#include "core/srs/fsrs.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/base/hash.h"
+
+namespace pyprep::fsrs {
+namespace {
+
+struct FuzzBand {
+  double start;
+  double end;
+  double factor;
+};
+constexpr FuzzBand kFuzzBands[] = {{2.5, 7.0, 0.15}, {7.0, 20.0, 0.10}, {20.0, 1e300, 0.05}};
+constexpr double kMinFuzzedInterval = 2.5;
+
+}  // namespace
+
+Status check_parameters(const Parameters& w) {
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!std::isfinite(w[i])) {
+      return Error{"FSRS parameter w" + std::to_string(i) + " is not a finite number"};
+    }
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (w[i] <= 0) return Error{"FSRS initial stability w" + std::to_string(i) + " must be > 0"};
+  }
+  if (w[20] <= 0) return Error{"FSRS decay w20 must be > 0"};
+  return ok_status();
+}
+
+int rounded_interval_days(double interval, int max_interval_days) {
+  const double bounded = std::clamp(std::round(interval), 1.0, double(std::max(max_interval_days, 1)));
+  return static_cast<int>(bounded);
+}
+
+FuzzRange fuzz_range(double interval, int max_interval_days) {
+  double delta = 1.0;
+  for (const FuzzBand& band : kFuzzBands) {
+    delta += band.factor * std::max(std::min(interval, band.end) - band.start, 0.0);
+  }
+  const int hi = rounded_interval_days(interval + delta, max_interval_days);
+  const int lo = std::min(std::max(2, rounded_interval_days(interval - delta, max_interval_days)), hi);
+  return {lo, hi};
+}
+
+double fuzz_fraction(std::string_view card_id, int review_count) {
+  const std::uint64_t bits = stable_hash(card_id, static_cast<std::uint64_t>(review_count));
+  return static_cast<double>(bits >> 11) * 0x1.0p-53;  // the top 53 bits fill a double's mantissa
+}
+
+int fuzzed_interval_days(double interval, int max_interval_days, double fraction) {
+  if (interval < kMinFuzzedInterval) return rounded_interval_days(interval, max_interval_days);
+  const FuzzRange range = fuzz_range(interval, max_interval_days);
+  const int span = range.max_days - range.min_days + 1;
+  return range.min_days + std::min(static_cast<int>(fraction * span), span - 1);
+}
+
+}  // namespace pyprep::fsrs

@@ -1,0 +1,157 @@
+#include "core/srs/fsrs.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "tests/core/rounding.h"
+
+using namespace pyprep;
+using namespace pyprep::fsrs;
+using pyprep::test::round4;
+
+namespace {
+const Parameters& w = kDefaultParameters;
+const MemoryState kFirstGood{2.3065, 2.1181};  // the issue's state after a first Good
+}  // namespace
+
+TEST_CASE("default parameters are the 21 FSRS-6 defaults of the issue") {
+  CHECK(w.size() == 21);
+  CHECK(w[0] == 0.212);
+  CHECK(w[3] == 8.2956);
+  CHECK(w[20] == 0.1542);
+  CHECK(check_parameters(w).ok());
+}
+
+TEST_CASE("first Good review gives S 2.3065 and D 2.1181") {
+  const MemoryState m = initial_state(Rating::Good, w);
+  CHECK(round4(m.stability) == 2.3065);
+  CHECK(round4(m.difficulty) == 2.1181);
+}
+
+TEST_CASE("first review: S0 is w[G-1] and D0 = w4 - e^(w5(G-1)) + 1 clamped to [1, 10]") {
+  CHECK(initial_state(Rating::Again, w) == MemoryState{0.212, 6.4133});
+  CHECK(initial_state(Rating::Hard, w).stability == 1.2931);
+  CHECK(round4(initial_state(Rating::Hard, w).difficulty) == 5.1122);  // 5.11217
+  CHECK(initial_state(Rating::Easy, w).stability == 8.2956);
+  CHECK(initial_state(Rating::Easy, w).difficulty == 1.0);  // -4.7716 clamped
+  CHECK(round4(initial_difficulty(Rating::Easy, w)) == -4.7716);  // unclamped for mean reversion
+}
+
+TEST_CASE("retrievability two days after a first Good is 0.9095") {
+  CHECK(round4(retrievability(2, 2.3065, w)) == 0.9095);
+}
+
+TEST_CASE("retrievability is 0.9 after S days and 1 at no elapsed time") {
+  CHECK(retrievability(7.5, 7.5, w) == doctest::Approx(0.9));
+  CHECK(retrievability(0, 3, w) == 1.0);
+}
+
+TEST_CASE("review 2 days after a first Good: the issue's four reference states") {
+  const MemoryState again = next_state(kFirstGood, 2, Rating::Again, w);
+  const MemoryState hard = next_state(kFirstGood, 2, Rating::Hard, w);
+  const MemoryState good = next_state(kFirstGood, 2, Rating::Good, w);
+  const MemoryState easy = next_state(kFirstGood, 2, Rating::Easy, w);
+  CHECK(round4(again.stability) == 0.6076);
+  CHECK(round4(again.difficulty) == 7.3945);
+  CHECK(round4(hard.stability) == 7.5133);
+  CHECK(round4(hard.difficulty) == 4.7529);
+  CHECK(round4(good.stability) == 10.9643);
+  CHECK(round4(good.difficulty) == 2.1112);
+  CHECK(round4(easy.stability) == 18.5218);
+  CHECK(easy.difficulty == 1.0);
+}
+
+TEST_CASE("a lapse never leaves S above S / e^(w17*w18)") {
+  // S 0.1, D 1, 30 days: the long-term lapse formula gives 0.0986, the cap 0.1 / 1.0507.
+  const MemoryState m = next_state({0.1, 1.0}, 30, Rating::Again, w);
+  CHECK(round4(m.stability) == 0.0952);
+}
+
+TEST_CASE("same-day review uses SInc = e^(w17(G-3+w18)) S^-w19") {
+  // From S 2.3065: SInc(Again) 0.3360, SInc(Good) 0.9945 (kept at 1), SInc(Easy) 1.7108.
+  CHECK(round4(next_state(kFirstGood, 0, Rating::Again, w).stability) == 0.7751);
+  CHECK(next_state(kFirstGood, 0, Rating::Hard, w).stability == 2.3065);
+  CHECK(next_state(kFirstGood, 0, Rating::Good, w).stability == 2.3065);
+  CHECK(round4(next_state(kFirstGood, 0, Rating::Easy, w).stability) == 3.9461);
+  // Difficulty is updated on same-day reviews too.
+  CHECK(round4(next_state(kFirstGood, 0, Rating::Again, w).difficulty) == 7.3945);
+}
+
+TEST_CASE("stability is clamped to [0.001, 36500] and difficulty to [1, 10]") {
+  CHECK(next_state({0.001, 10.0}, 0, Rating::Again, w).stability == kMinStability);
+  CHECK(next_state({36000.0, 1.0}, 3000, Rating::Easy, w).stability == kMaxStability);
+  Parameters hard_start = w;
+  hard_start[4] = 12.0;  // D0(Again) = 12
+  CHECK(initial_state(Rating::Again, hard_start).difficulty == kMaxDifficulty);
+  // With the defaults, mean reversion keeps repeated Agains just under 10.
+  MemoryState m = initial_state(Rating::Again, w);
+  for (int i = 0; i < 50; ++i) m = next_state(m, 0, Rating::Again, w);
+  CHECK(m.difficulty <= kMaxDifficulty);
+  CHECK(m.difficulty > 9.9);
+  CHECK(next_state({5.0, 1.0}, 3, Rating::Easy, w).difficulty == kMinDifficulty);
+}
+
+TEST_CASE("interval for S = 1 at r = 0.1 ... 1.0 matches the issue (double precision)") {
+  const int expected[] = {3116769, 34793, 2508, 387, 90, 27, 9, 3, 1, 1};
+  const int no_cap = std::numeric_limits<int>::max();
+  for (int i = 0; i < 10; ++i) {
+    const double r = (i + 1) / 10.0;
+    CAPTURE(r);
+    CHECK(rounded_interval_days(interval_days(1.0, r, w), no_cap) == expected[i]);
+  }
+}
+
+TEST_CASE("interval equals S at 90% retention and is capped by the maximum interval") {
+  CHECK(interval_days(10.9643, 0.9, w) == doctest::Approx(10.9643));
+  CHECK(rounded_interval_days(interval_days(1.0, 0.1, w), 36500) == 36500);
+  CHECK(rounded_interval_days(0.2, 36500) == 1);
+  CHECK(rounded_interval_days(2.5, 36500) == 3);
+}
+
+TEST_CASE("fuzz range: delta = 1 + 0.15 over [2.5,7) + 0.10 over [7,20) + 0.05 beyond") {
+  CHECK(fuzz_range(3.0, 36500) == FuzzRange{2, 4});     // delta 1.075
+  CHECK(fuzz_range(10.0, 36500) == FuzzRange{8, 12});   // delta 1.975
+  CHECK(fuzz_range(100.0, 36500) == FuzzRange{93, 107});  // delta 6.975
+  CHECK(fuzz_range(100.0, 105) == FuzzRange{93, 105});  // the maximum still applies
+}
+
+TEST_CASE("fuzzed interval is picked from the range by the fraction; under 2.5 days only rounded") {
+  CHECK(fuzzed_interval_days(10.0, 36500, 0.0) == 8);
+  CHECK(fuzzed_interval_days(10.0, 36500, 0.5) == 10);
+  CHECK(fuzzed_interval_days(10.0, 36500, 0.9999) == 12);
+  CHECK(fuzzed_interval_days(2.4, 36500, 0.0) == 2);
+  CHECK(fuzzed_interval_days(2.4, 36500, 0.9999) == 2);
+}
+
+TEST_CASE("fuzz fraction is deterministic per card and review count, in [0, 1), and spread") {
+  CHECK(fuzz_fraction("py-list-001", 3) == fuzz_fraction("py-list-001", 3));
+  CHECK(fuzz_fraction("py-list-001", 3) != fuzz_fraction("py-list-001", 4));
+  CHECK(fuzz_fraction("py-list-001", 3) != fuzz_fraction("py-list-002", 3));
+  double sum = 0;
+  int low = 0;
+  int outside = 0;
+  for (int i = 0; i < 2000; ++i) {
+    const double f = fuzz_fraction("card-" + std::to_string(i), 5);
+    outside += f < 0.0 || f >= 1.0 ? 1 : 0;
+    sum += f;
+    low += f < 0.5 ? 1 : 0;
+  }
+  CHECK(outside == 0);
+  CHECK(sum / 2000 == doctest::Approx(0.5).epsilon(0.05));
+  CHECK(low == doctest::Approx(1000).epsilon(0.1));
+}
+
+TEST_CASE("check_parameters rejects non-finite values, non-positive S0 and decay") {
+  Parameters bad = w;
+  bad[9] = std::numeric_limits<double>::quiet_NaN();
+  CHECK(check_parameters(bad).error().reason == "FSRS parameter w9 is not a finite number");
+  bad = w;
+  bad[2] = 0;
+  CHECK(check_parameters(bad).error().reason == "FSRS initial stability w2 must be > 0");
+  bad = w;
+  bad[20] = 0;
+  CHECK(check_parameters(bad).error().reason == "FSRS decay w20 must be > 0");
+}
