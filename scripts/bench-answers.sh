@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks the typed-answer scorer (core/answer_score.h) on the labelled answers
+# Benchmarks the typed-answer scorer (core/practice/answer_score.h) on the labelled answers
 # (tests/answers/labelled*.jsonl) and prints figures; asserts nothing:
 #  1. precision, recall and F1 over key points against the labels, per split (dev, test) and
 #     overall, for the scorer and a naive token-overlap baseline;
