@@ -48,24 +48,9 @@ std::optional<Kind> parse_kind(std::string_view name) {
 
 std::span<const Topic> known_topics() { return kKnownTopics; }
 
-void Bank::reindex() {
-  card_order.resize(cards.size());
-  for (std::size_t i = 0; i < cards.size(); ++i) card_order[i] = i;
-  std::stable_sort(card_order.begin(), card_order.end(),
-                   [this](std::size_t a, std::size_t b) { return cards[a].id < cards[b].id; });
-}
-
 const Card* Bank::find(std::string_view id) const {
-  if (card_order.size() != cards.size()) {
-    auto it = std::find_if(cards.begin(), cards.end(), [id](const Card& c) { return c.id == id; });
-    return it == cards.end() ? nullptr : &*it;
-  }
-  auto it = std::lower_bound(card_order.begin(), card_order.end(), id,
-                             [this](std::size_t pos, std::string_view key) {
-                               return std::string_view(cards[pos].id) < key;
-                             });
-  if (it == card_order.end() || cards[*it].id != id) return nullptr;
-  return &cards[*it];
+  auto it = std::find_if(cards.begin(), cards.end(), [id](const Card& c) { return c.id == id; });
+  return it == cards.end() ? nullptr : &*it;
 }
 
 const Topic* Bank::find_topic(std::string_view id) const {

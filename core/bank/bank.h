@@ -90,12 +90,7 @@ std::span<const Topic> known_topics();
 struct Bank {
   std::vector<Topic> topics;
   std::vector<Card> cards;
-  // Positions in `cards` sorted by id, so find() is a binary search. Positions rather than
-  // pointers keep Bank a plain value. The loader fills it; call reindex() after editing `cards`.
-  // A bank that was never indexed still works: find() then scans.
-  std::vector<std::size_t> card_order = {};
-
-  void reindex();
+  // Scans: lookups by id come from tools and tests, a few per run, never from a frame.
   const Card* find(std::string_view id) const;
   const Topic* find_topic(std::string_view id) const;
 };

@@ -528,7 +528,6 @@ std::optional<Card> Loader::read_card(const json& value, const std::string& topi
 LoadedBank Loader::finish() {
   for (const Topic& topic : known_topics())
     if (topic_files_.count(topic.id)) loaded_.bank.topics.push_back(topic);
-  loaded_.bank.reindex();
   return std::move(loaded_);
 }
 

@@ -281,7 +281,7 @@ SearchIndex::SearchIndex(const Bank& bank) {
   cards_.reserve(bank.cards.size());
   for (std::uint32_t c = 0; c < bank.cards.size(); ++c) {
     const Card& card = bank.cards[c];
-    cards_.push_back({card.topic, card.level, collapse_whitespace(card.prompt),
+    cards_.push_back({card.topic, collapse_whitespace(card.prompt),
                       collapse_whitespace(markdown::plain_text(markdown::parse(card.answer)))});
     const CardText& text = cards_.back();
 
@@ -348,10 +348,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query,
     const bool topic_ok =
         filter.topics.empty() ||
         std::find(filter.topics.begin(), filter.topics.end(), card.topic) != filter.topics.end();
-    const bool level_ok =
-        filter.levels.empty() ||
-        std::find(filter.levels.begin(), filter.levels.end(), card.level) != filter.levels.end();
-    score[c] = topic_ok && level_ok ? 1 : 0;  // 1 means "still in", real scores add to it
+    score[c] = topic_ok ? 1 : 0;  // 1 means "still in", real scores add to it
   }
 
   struct Anchor {

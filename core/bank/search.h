@@ -20,7 +20,6 @@ namespace pyprep {
 
 struct SearchFilter {
   std::vector<std::string> topics;  // topic ids; empty means every topic
-  std::vector<Level> levels;        // empty means every level
 };
 
 struct SearchHit {
@@ -55,7 +54,6 @@ class SearchIndex {
   };
   struct CardText {
     std::string topic;
-    Level level = Level::Beginner;
     // Whitespace runs collapsed to one space: snippets are cut from these as they are.
     std::string prompt;
     std::string answer;  // the plain text of the markdown answer

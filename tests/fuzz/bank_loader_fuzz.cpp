@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <string>
+#include <string_view>
 
 #include "core/bank/bank_loader.h"
 
@@ -26,8 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string line = problem.text();
     if (line.find('\n') != std::string::npos) fail("a problem spans lines", line);
   }
+  std::set<std::string_view> ids;
   for (const pyprep::Card& card : loaded.bank.cards) {
-    if (loaded.bank.find(card.id) != &card) fail("a loaded card is not found by its id", card.id);
+    if (!ids.insert(card.id).second) fail("two loaded cards share an id", card.id);
     if (card.kind == pyprep::Kind::Code && !card.code) fail("a code card has no code", card.id);
   }
   if (!loaded.bank.cards.empty() && loaded.bank.topics.size() != 1)
