@@ -30,7 +30,7 @@ std::string no_results_message(const Ui& ui, const BrowseState& state) {
 // Topic chips in one row that scrolls sideways.
 void chip_strip(Ui& ui, BrowseState& state) {
   const Theme& theme = ui.theme;
-  const float height = std::max(48.0f, 2.9f * theme.em());
+  const float height = min_target(theme);
   ImGui::BeginChild("##chips", ImVec2(0, height), ImGuiChildFlags_None,
                     ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollbar);
   const float spacing = 0.4f * theme.em();

@@ -72,7 +72,7 @@ void card_screen(Ui& ui, CardScreenState& state) {
   }
 
   const auto shown = [&](Status done) { state.notice = done ? "" : done.error().reason; };
-  const float row_h = std::max(48.0f, 2.9f * em);
+  const float row_h = min_target(theme);
   const ImVec2 start = ImGui::GetCursorPos();
   const float width = ImGui::GetContentRegionAvail().x;
   if (button(theme, "back", "‹ Back", "", ImVec2(5.0f * em, row_h), {c.background, c.primary})) ui.nav.back();

@@ -134,7 +134,7 @@ std::string megabytes(std::int64_t bytes) {
 void python_runtime_status(Ui& ui, bool offer_download) {
   const Theme& theme = ui.theme;
   const Palette& c = theme.colors();
-  const float width = ImGui::GetContentRegionAvail().x, row_h = std::max(48.0f, 2.9f * theme.em());
+  const float width = ImGui::GetContentRegionAvail().x, row_h = min_target(theme);
   const Platform::PythonRuntime runtime = ui.platform.python_runtime();
   using State = Platform::PythonRuntime::State;
   switch (runtime.state) {

@@ -107,7 +107,7 @@ void practice_screen(Ui& ui, PracticeState& state) {
     state.seen_runs = app.collection().cards()[state.card].attempts.runs;
     state.loaded = true;
   }
-  const float row_h = std::max(48.0f, 2.9f * em);
+  const float row_h = min_target(theme);
   if (button(theme, "back", "‹ Back", "", ImVec2(5.0f * em, row_h), {c.background, c.primary})) {
     app.flush_drafts(ui.now_ms);
     ui.nav.back();

@@ -23,7 +23,7 @@ void header(Ui& ui, StudyState& state, const Card* card) {
   const Theme& theme = ui.theme;
   const Palette& c = theme.colors();
   const float em = theme.em();
-  const float row_h = std::max(48.0f, 2.9f * em);
+  const float row_h = min_target(theme);
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 start = ImGui::GetCursorPos();
   if (button(theme, "close", "×", "", ImVec2(row_h, row_h), {c.background, c.text, FontRole::Title})) {

@@ -46,7 +46,7 @@ bool hit_area(const char* target, ImVec2 size, bool* held) {
 
 }  // namespace
 
-float min_target(const Theme& theme) { return std::max(48.0f, 2.9f * theme.em()); }
+float min_target(const Theme& theme) { return std::max(kMinTouchPx, 2.9f * theme.em()); }
 
 ImU32 with_alpha(ImU32 c, float a) {
   return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(a * 255.0f + 0.5f) << IM_COL32_A_SHIFT);

@@ -44,7 +44,9 @@ bool switch_row(const Theme& theme, const char* target, std::string_view label, 
 // A checklist row (tick box + wrapped text); returns true when toggled.
 bool check_row(const Theme& theme, const char* target, std::string_view text, bool& ticked);
 // A single-line text field with a hint; true when the text changed.
-// The height of a touch target: a row of text, and never under a fingertip's 48 px.
+// A fingertip: no tappable control is shorter, in CSS px.
+constexpr float kMinTouchPx = 48.0f;
+// The height of a touch target: a row of text, and never under a fingertip.
 float min_target(const Theme& theme);
 
 // `width` 0: the rest of the row.

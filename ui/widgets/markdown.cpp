@@ -182,7 +182,7 @@ void code_block(const Theme& theme, Platform& platform, const char* target, std:
   const bool copied = ImGui::GetStateStorage()->GetBool(copied_id, false);
   const float copy_w = 5.2f * em;
   ImGui::SetCursorScreenPos(ImVec2(top.x + width - copy_w, top.y));
-  if (button(theme, target, copied ? "Copied" : "Copy", "", ImVec2(copy_w, std::max(48.0f, header_h)),
+  if (button(theme, target, copied ? "Copied" : "Copy", "", ImVec2(copy_w, std::max(kMinTouchPx, header_h)),
              {c.raised, c.primary, FontRole::Caption})) {
     platform.copy_to_clipboard(code);
     ImGui::GetStateStorage()->SetBool(copied_id, true);
