@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/app/app.h"
 #include "core/bank/bank_loader.h"
 #include "platform/platform.h"

@@ -317,8 +317,14 @@ Status App::reset_card(std::string_view card_id, std::int64_t now_ms) {
   return commit(ResetCard{std::string(card_id)}, now_ms);
 }
 
-Status App::change_settings(nlohmann::json changes, std::int64_t now_ms) {
-  return commit(ChangeSettings{std::move(changes)}, now_ms);
+Status App::change_settings(SettingsChange change, std::int64_t now_ms) {
+  // Every topic chosen is the same as none: a topic added to the bank later is studied too.
+  if (change.topics && std::ranges::all_of(bank_.topics, [&](const Topic& t) {
+        return std::ranges::count(*change.topics, t.id) > 0;
+      })) {
+    change.topics->clear();
+  }
+  return commit(ChangeSettings{std::move(change)}, now_ms);
 }
 
 Status App::set_bookmarked(std::string_view card_id, bool bookmarked, std::int64_t now_ms) {
@@ -341,9 +347,8 @@ Status App::reset_all_progress(std::int64_t now_ms) {
   return ok_status();
 }
 
-Status App::set_parameters(const fsrs::Parameters& weights, nlohmann::json metadata,
-                           std::int64_t now_ms) {
-  return commit(SetParameters{weights, std::move(metadata)}, now_ms);
+Status App::set_parameters(SetParameters parameters, std::int64_t now_ms) {
+  return commit(std::move(parameters), now_ms);
 }
 
 bool App::poll_storage(std::int64_t now_ms) {
@@ -552,7 +557,8 @@ bool App::tick(std::int64_t now_ms, const std::function<bool()>& out_of_time) {
     fit_message_ = "Kept the current parameters: " + result.note;
     return code_busy;
   }
-  if (Status saved = set_parameters(result.parameters, optimizer::metadata(result), now_ms); !saved) {
+  const FitFigures figures{result.scored_reviews, result.steps, result.log_loss_before, result.log_loss_after};
+  if (Status saved = set_parameters({result.parameters, "pyprep optimizer (FSRS-6)", figures}, now_ms); !saved) {
     fit_message_ = "The fitted parameters could not be used: " + saved.error().reason;
     return code_busy;
   }

@@ -20,8 +20,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/practice/answer_score.h"
 #include "core/bank/bank.h"
 #include "core/practice/code_run.h"
@@ -114,13 +112,12 @@ class App {
   Status set_suspended(std::string_view card_id, bool suspended, std::int64_t now_ms);
   Status bury(std::string_view card_id, std::int64_t now_ms);  // until the next day starts
   Status reset_card(std::string_view card_id, std::int64_t now_ms);
-  Status change_settings(nlohmann::json changes, std::int64_t now_ms);
+  Status change_settings(SettingsChange change, std::int64_t now_ms);
   Status set_bookmarked(std::string_view card_id, bool bookmarked, std::int64_t now_ms);
   Status set_note(std::string_view card_id, std::string text, std::int64_t now_ms);
   // Deletes the whole log on this device (the user confirmed it; a backup brings it back).
   Status reset_all_progress(std::int64_t now_ms);
-  Status set_parameters(const fsrs::Parameters& weights, nlohmann::json metadata,
-                        std::int64_t now_ms);
+  Status set_parameters(SetParameters parameters, std::int64_t now_ms);
 
   // Backups (format in backup.h). Export holds every record this device has, readable or not,
   // and records that a backup was made. Restore validates the whole file before changing

@@ -11,6 +11,7 @@
 namespace pyprep {
 
 enum class Level { Beginner, Junior, Mid, Senior };
+inline constexpr Level kLevels[] = {Level::Beginner, Level::Junior, Level::Mid, Level::Senior};
 enum class Kind { Concept, Code };
 
 // The names used in bank files ("beginner", "code", ...).

@@ -77,7 +77,7 @@ Status Collection::apply_body(const Event& event) {
     reset(*progress);
     std::erase(undo_stack_, card);
   } else if (const auto* e = std::get_if<ChangeSettings>(&event.body)) {
-    return apply_settings_changes(settings_, e->changes);
+    return apply_settings_change(settings_, e->changes);
   } else if (const auto* e = std::get_if<SetBookmarked>(&event.body)) {
     progress->bookmarked = e->bookmarked;
   } else if (const auto* e = std::get_if<Note>(&event.body)) {

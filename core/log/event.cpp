@@ -2,9 +2,12 @@
 
 #include <cctype>
 #include <charconv>
+#include <climits>
 #include <optional>
 #include <utility>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace pyprep {
 namespace {
@@ -19,6 +22,143 @@ struct Overloaded : F... {
 // clang 14 (em++ 3.1.6) lacks C++20's implicit deduction for aggregates.
 template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
+
+// A settings change as the log holds it: only the settings it changes, by their stable names.
+json settings_json(const SettingsChange& c) {
+  json out = json::object();
+  const auto put = [&](const char* key, const auto& value) {
+    if (value) out[key] = *value;
+  };
+  put("desired_retention", c.desired_retention);
+  put("max_interval_days", c.max_interval_days);
+  put("learning_steps_min", c.learning_steps_min);
+  put("relearning_steps_min", c.relearning_steps_min);
+  put("fuzz", c.fuzz);
+  put("new_per_day", c.new_per_day);
+  put("reviews_per_day", c.reviews_per_day);
+  put("day_start_hour", c.day_start_hour);
+  put("topics", c.topics);
+  if (c.levels) {
+    json names = json::array();
+    for (Level level : *c.levels) names.push_back(level_name(level));
+    out["levels"] = names;
+  }
+  if (c.new_order) out["new_order"] = new_order_name(*c.new_order);
+  put("shuffle_seed", c.shuffle_seed);
+  put("leech_lapses", c.leech_lapses);
+  put("suspend_leeches", c.suspend_leeches);
+  if (c.theme) out["theme"] = theme_name(*c.theme);
+  put("text_scale", c.text_scale);
+  return out;
+}
+
+// Reads one setting's value by its type; whether it is within limits is the settings' to say.
+// Unknown keys are skipped so logs from newer versions still replay.
+Status read_setting(SettingsChange& c, const std::string& key, const json& v) {
+  const auto number = [&](std::optional<double>& field) -> Status {
+    if (!v.is_number()) return refused_setting(key);
+    field = v.get<double>();
+    return ok_status();
+  };
+  const auto whole = [&](std::optional<std::int64_t>& field) -> Status {
+    if (!v.is_number_integer() || (v.is_number_unsigned() && v.get<std::uint64_t>() > INT64_MAX)) {
+      return refused_setting(key);
+    }
+    field = v.get<std::int64_t>();
+    return ok_status();
+  };
+  const auto boolean = [&](std::optional<bool>& field) -> Status {
+    if (!v.is_boolean()) return refused_setting(key);
+    field = v.get<bool>();
+    return ok_status();
+  };
+  const auto minutes = [&](std::optional<std::vector<double>>& field) -> Status {
+    if (!v.is_array()) return refused_setting(key);
+    field.emplace();
+    for (const json& item : v) {
+      if (!item.is_number()) return refused_setting(key);
+      field->push_back(item.get<double>());
+    }
+    return ok_status();
+  };
+  const auto names = [&]() -> std::optional<std::vector<std::string>> {
+    if (!v.is_array()) return std::nullopt;
+    std::vector<std::string> out;
+    for (const json& item : v) {
+      if (!item.is_string()) return std::nullopt;
+      out.push_back(item.get<std::string>());
+    }
+    return out;
+  };
+  const auto named = [&](auto& field, auto parse) -> Status {
+    if (!v.is_string() || !(field = parse(v.get<std::string>()))) return refused_setting(key);
+    return ok_status();
+  };
+  if (key == "desired_retention") return number(c.desired_retention);
+  if (key == "max_interval_days") return whole(c.max_interval_days);
+  if (key == "learning_steps_min") return minutes(c.learning_steps_min);
+  if (key == "relearning_steps_min") return minutes(c.relearning_steps_min);
+  if (key == "fuzz") return boolean(c.fuzz);
+  if (key == "new_per_day") return whole(c.new_per_day);
+  if (key == "reviews_per_day") return whole(c.reviews_per_day);
+  if (key == "day_start_hour") return whole(c.day_start_hour);
+  if (key == "leech_lapses") return whole(c.leech_lapses);
+  if (key == "suspend_leeches") return boolean(c.suspend_leeches);
+  if (key == "text_scale") return number(c.text_scale);
+  if (key == "new_order") return named(c.new_order, parse_new_order);
+  if (key == "theme") return named(c.theme, parse_theme);
+  if (key == "topics") {
+    if (!(c.topics = names())) return refused_setting(key);
+  } else if (key == "levels") {
+    std::optional<std::vector<std::string>> level_names = names();
+    if (!level_names) return refused_setting(key);
+    c.levels.emplace();
+    for (const std::string& name : *level_names) {
+      const std::optional<Level> level = parse_level(name);
+      if (!level) return refused_setting(key);
+      c.levels->push_back(*level);
+    }
+  } else if (key == "shuffle_seed") {
+    // A JSON value built in C++ from an int is signed even when it is >= 0.
+    if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<std::int64_t>() >= 0)) {
+      return refused_setting(key);
+    }
+    c.shuffle_seed = v.get<std::uint64_t>();
+  }
+  return ok_status();
+}
+
+json parameters_meta(const SetParameters& e) {
+  json meta = json::object();
+  if (!e.source.empty()) meta["source"] = e.source;
+  if (e.fit) {
+    meta["scored_reviews"] = e.fit->scored_reviews;
+    meta["steps"] = e.fit->steps;
+    meta["log_loss_before"] = e.fit->log_loss_before;
+    meta["log_loss_after"] = e.fit->log_loss_after;
+  }
+  return meta;
+}
+
+// The meta object is for people reading the log: what it holds is taken when it has the right type.
+void read_parameters_meta(SetParameters& e, const json& meta) {
+  if (meta.contains("source") && meta["source"].is_string()) e.source = meta["source"].get<std::string>();
+  const auto count = [&](const char* key, std::uint64_t& field) {
+    if (!meta.contains(key) || !meta[key].is_number_unsigned()) return false;
+    field = meta[key].get<std::uint64_t>();
+    return true;
+  };
+  const auto loss = [&](const char* key, double& field) {
+    if (!meta.contains(key) || !meta[key].is_number()) return false;
+    field = meta[key].get<double>();
+    return true;
+  };
+  FitFigures fit;
+  const bool counted = count("scored_reviews", fit.scored_reviews) && count("steps", fit.steps);
+  if (counted && loss("log_loss_before", fit.log_loss_before) && loss("log_loss_after", fit.log_loss_after)) {
+    e.fit = fit;
+  }
+}
 
 // Record fields by event type; ordered_json keeps id, at_ms and type first for people reading a
 // log.
@@ -52,7 +192,7 @@ void write_body(ordered_json& out, const EventBody& body) {
           },
           [&](const ChangeSettings& e) {
             out["type"] = "settings";
-            out["changes"] = e.changes;
+            out["changes"] = settings_json(e.changes);
           },
           [&](const SetBookmarked& e) {
             out["type"] = e.bookmarked ? "bookmark" : "unbookmark";
@@ -67,7 +207,7 @@ void write_body(ordered_json& out, const EventBody& body) {
           [&](const SetParameters& e) {
             out["type"] = "parameters";
             out["w"] = e.weights;
-            out["meta"] = e.metadata;
+            out["meta"] = parameters_meta(e);
           },
           [&](const BackupMade& e) {
             out["type"] = "backup";
@@ -472,7 +612,8 @@ class Fields {
 
 Result<EventBody> read_body(const std::string& type, Fields& f) {
   if (type == "review") {
-    Review e{f.text("card"), 0, 0};
+    Review e;
+    e.card_id = f.text("card");
     const std::int64_t rating = f.integer("rating");
     // Out-of-range ratings are a replay problem, not a format one; keep them recognisable.
     e.rating = rating >= INT32_MIN && rating <= INT32_MAX ? static_cast<int>(rating) : 0;
@@ -492,7 +633,14 @@ Result<EventBody> read_body(const std::string& type, Fields& f) {
     return EventBody(Bury{std::move(card), f.integer("until_ms")});
   }
   if (type == "reset_card") return EventBody(ResetCard{f.text("card")});
-  if (type == "settings") return EventBody(ChangeSettings{f.object("changes")});
+  if (type == "settings") {
+    ChangeSettings e;
+    const json changes = f.object("changes");
+    for (const auto& [key, value] : changes.items()) {
+      if (Status read = read_setting(e.changes, key, value); !read) return read.error();
+    }
+    return EventBody(std::move(e));
+  }
   if (type == "bookmark" || type == "unbookmark") {
     return EventBody(SetBookmarked{f.text("card"), type == "bookmark"});
   }
@@ -502,9 +650,10 @@ Result<EventBody> read_body(const std::string& type, Fields& f) {
   }
   if (type == "reset_all") return EventBody(ResetAllProgress{});
   if (type == "parameters") {
-    fsrs::Parameters w = f.parameters("w");
-    const auto meta = f.object("meta");
-    return EventBody(SetParameters{w, meta});
+    SetParameters e;
+    e.weights = f.parameters("w");
+    read_parameters_meta(e, f.object("meta"));
+    return EventBody(std::move(e));
   }
   if (type == "backup") return EventBody(BackupMade{f.unsigned_integer("records")});
   if (type == "draft") {

@@ -35,10 +35,9 @@
 #include <variant>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "core/srs/fsrs.h"
 #include "core/base/result.h"
+#include "core/log/settings.h"
+#include "core/srs/fsrs.h"
 
 namespace pyprep {
 
@@ -69,7 +68,7 @@ struct ResetCard {
   bool operator==(const ResetCard&) const = default;
 };
 struct ChangeSettings {
-  nlohmann::json changes = nlohmann::json::object();
+  SettingsChange changes;
   bool operator==(const ChangeSettings&) const = default;
 };
 struct SetBookmarked {
@@ -85,9 +84,19 @@ struct Note {
 struct ResetAllProgress {
   bool operator==(const ResetAllProgress&) const = default;
 };
+// The figures of the fit that produced a parameter set.
+struct FitFigures {
+  std::uint64_t scored_reviews = 0;
+  std::uint64_t steps = 0;
+  double log_loss_before = 0;
+  double log_loss_after = 0;
+  bool operator==(const FitFigures&) const = default;
+};
 struct SetParameters {
   fsrs::Parameters weights = fsrs::kDefaultParameters;
-  nlohmann::json metadata = nlohmann::json::object();
+  // Where they came from, for people reading the log ("defaults", the optimizer); not replayed.
+  std::string source;
+  std::optional<FitFigures> fit{};
   bool operator==(const SetParameters&) const = default;
 };
 

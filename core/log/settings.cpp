@@ -1,134 +1,123 @@
 #include "core/log/settings.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
-#include <optional>
-#include <string_view>
+#include <cstdio>
+#include <utility>
 
 namespace pyprep {
 namespace {
 
-using nlohmann::json;
+constexpr std::array<std::string_view, 3> kOrderNames = {"interleaved", "level_topic", "shuffled"};
+constexpr std::array<std::string_view, 3> kThemeNames = {"system", "light", "dark"};
 
-Error bad(std::string_view key, std::string_view expected) {
-  return Error{"setting '" + std::string(key) + "' must be " + std::string(expected)};
+template <class Enum, std::size_t N>
+std::optional<Enum> parse_name(const std::array<std::string_view, N>& names, std::string_view name) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (names[i] == name) return static_cast<Enum>(i);
+  return std::nullopt;
 }
 
-Result<double> number_in(const json& value, std::string_view key, double lo, double hi) {
-  if (!value.is_number() || !(value.get<double>() >= lo && value.get<double>() <= hi)) {
-    return bad(key, "a number from " + json(lo).dump() + " to " + json(hi).dump());
+std::string number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+std::string from_to(SettingLimits limits) { return "from " + number(limits.lo) + " to " + number(limits.hi); }
+
+// What each setting accepts, in words; the key is its name in the log.
+std::string expectation(std::string_view key) {
+  namespace lim = setting_limits;
+  const std::pair<std::string_view, SettingLimits> whole_numbers[] = {
+      {"max_interval_days", lim::max_interval_days}, {"new_per_day", lim::new_per_day},
+      {"reviews_per_day", lim::reviews_per_day},     {"day_start_hour", lim::day_start_hour},
+      {"leech_lapses", lim::leech_lapses}};
+  for (const auto& [name, limits] : whole_numbers) {
+    if (key == name) return "a whole number " + from_to(limits);
   }
-  return value.get<double>();
-}
-
-Result<int> integer_in(const json& value, std::string_view key, int lo, int hi) {
-  if (!value.is_number_integer() || value.get<std::int64_t>() < lo || value.get<std::int64_t>() > hi) {
-    return bad(key, "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+  if (key == "desired_retention") return "a number " + from_to(lim::desired_retention);
+  if (key == "text_scale") return "a number " + from_to(lim::text_scale);
+  if (key == "learning_steps_min" || key == "relearning_steps_min") {
+    return "an array of minutes, each > 0 and at most a year";
   }
-  return static_cast<int>(value.get<std::int64_t>());
+  if (key == "topics") return "an array of strings";
+  if (key == "levels") return R"(an array of "beginner", "junior", "mid", "senior")";
+  if (key == "new_order") return R"("level_topic" or "shuffled")";
+  if (key == "theme") return R"("system", "light" or "dark")";
+  if (key == "shuffle_seed") return "a whole number >= 0";
+  return "true or false";  // fuzz, suspend_leeches
 }
 
-Result<bool> boolean(const json& value, std::string_view key) {
-  if (!value.is_boolean()) return bad(key, "true or false");
-  return value.get<bool>();
-}
-
-Result<std::vector<std::int64_t>> steps(const json& value, std::string_view key) {
-  const Error error = bad(key, "an array of minutes, each > 0 and at most a year");
-  if (!value.is_array()) return error;
-  std::vector<std::int64_t> steps_ms;
-  for (const json& minutes : value) {
-    if (!minutes.is_number() || !(minutes.get<double>() > 0 && minutes.get<double>() <= 525600)) {
-      return error;
-    }
-    steps_ms.push_back(std::llround(minutes.get<double>() * kMinuteMs));
-  }
-  return steps_ms;
-}
-
-Result<std::vector<std::string>> strings(const json& value, std::string_view key) {
-  const Error error = bad(key, "an array of strings");
-  if (!value.is_array()) return error;
-  std::vector<std::string> out;
-  for (const json& item : value) {
-    if (!item.is_string()) return error;
-    out.push_back(item.get<std::string>());
-  }
-  return out;
-}
-
-Result<std::vector<Level>> levels(const json& value, std::string_view key) {
-  const Error error = bad(key, "an array of \"beginner\", \"junior\", \"mid\", \"senior\"");
-  Result<std::vector<std::string>> names = strings(value, key);
-  if (!names) return error;
-  std::vector<Level> out;
-  for (const std::string& name : *names) {
-    const std::optional<Level> level = parse_level(name);
-    if (!level) return error;
-    out.push_back(*level);
-  }
-  return out;
-}
-
-Result<NewCardOrder> new_order(const json& value, std::string_view key) {
-  if (value == "interleaved") return NewCardOrder::Interleaved;
-  if (value == "level_topic") return NewCardOrder::LevelThenTopic;
-  if (value == "shuffled") return NewCardOrder::Shuffled;
-  return bad(key, "\"level_topic\" or \"shuffled\"");
-}
-
-Result<ThemeChoice> theme(const json& value, std::string_view key) {
-  if (value == "system") return ThemeChoice::System;
-  if (value == "light") return ThemeChoice::Light;
-  if (value == "dark") return ThemeChoice::Dark;
-  return bad(key, "\"system\", \"light\" or \"dark\"");
-}
-
-Result<std::uint64_t> seed(const json& value, std::string_view key) {
-  // A JSON value built in C++ from an int is signed even when it is >= 0.
-  if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<std::int64_t>() >= 0)) {
-    return bad(key, "a whole number >= 0");
-  }
-  return value.get<std::uint64_t>();
-}
-
-// Assigns the parsed value, or reports why it could not be parsed.
+// Copies an asked-for value into its setting when it is within limits; the key names it in errors.
 template <class T, class Field>
-Status assign(Result<T> parsed, Field& field) {
-  if (!parsed) return parsed.error();
-  field = std::move(*parsed);
+Status set_within(const std::optional<T>& asked, SettingLimits limits, std::string_view key, Field& field) {
+  if (!asked) return ok_status();
+  if (!(*asked >= limits.lo && *asked <= limits.hi)) return refused_setting(key);
+  field = static_cast<Field>(*asked);
   return ok_status();
 }
 
-Status apply_one(Settings& s, const std::string& key, const json& v) {
-  SchedulingSettings& sched = s.scheduling;
-  if (key == "desired_retention") return assign(number_in(v, key, 0.7, 0.99), sched.desired_retention);
-  if (key == "max_interval_days") return assign(integer_in(v, key, 1, 36500), sched.max_interval_days);
-  if (key == "learning_steps_min") return assign(steps(v, key), sched.learning_steps_ms);
-  if (key == "relearning_steps_min") return assign(steps(v, key), sched.relearning_steps_ms);
-  if (key == "fuzz") return assign(boolean(v, key), sched.fuzz);
-  if (key == "new_per_day") return assign(integer_in(v, key, 0, 9999), s.new_per_day);
-  if (key == "reviews_per_day") return assign(integer_in(v, key, 0, 99999), s.reviews_per_day);
-  if (key == "day_start_hour") return assign(integer_in(v, key, 0, 23), s.day_start_hour);
-  if (key == "topics") return assign(strings(v, key), s.topics);
-  if (key == "levels") return assign(levels(v, key), s.levels);
-  if (key == "new_order") return assign(new_order(v, key), s.new_order);
-  if (key == "shuffle_seed") return assign(seed(v, key), s.shuffle_seed);
-  if (key == "leech_lapses") return assign(integer_in(v, key, 1, 99), s.leech_lapses);
-  if (key == "suspend_leeches") return assign(boolean(v, key), s.suspend_leeches);
-  if (key == "theme") return assign(theme(v, key), s.theme);
-  if (key == "text_scale") return assign(number_in(v, key, 0.8, 1.6), s.text_scale);
+template <class T>
+void set(const std::optional<T>& asked, T& field) {
+  if (asked) field = *asked;
+}
+
+Status set_steps(const std::optional<std::vector<double>>& asked, std::string_view key,
+                 std::vector<std::int64_t>& steps_ms) {
+  if (!asked) return ok_status();
+  std::vector<std::int64_t> out;
+  for (double minutes : *asked) {
+    if (!(minutes > setting_limits::step_minutes.lo && minutes <= setting_limits::step_minutes.hi)) {
+      return refused_setting(key);
+    }
+    out.push_back(std::llround(minutes * kMinuteMs));
+  }
+  steps_ms = std::move(out);
   return ok_status();
 }
 
 }  // namespace
 
-Status apply_settings_changes(Settings& settings, const json& changes) {
-  if (!changes.is_object()) return Error{"settings change must be a JSON object"};
-  Settings changed = settings;
-  for (const auto& [key, value] : changes.items()) {
-    if (Status status = apply_one(changed, key, value); !status) return status;
+std::string_view new_order_name(NewCardOrder order) { return kOrderNames[static_cast<std::size_t>(order)]; }
+std::optional<NewCardOrder> parse_new_order(std::string_view name) {
+  return parse_name<NewCardOrder>(kOrderNames, name);
+}
+std::string_view theme_name(ThemeChoice theme) { return kThemeNames[static_cast<std::size_t>(theme)]; }
+std::optional<ThemeChoice> parse_theme(std::string_view name) { return parse_name<ThemeChoice>(kThemeNames, name); }
+
+Error refused_setting(std::string_view key) {
+  return Error{"setting '" + std::string(key) + "' must be " + expectation(key)};
+}
+
+Status apply_settings_change(Settings& settings, const SettingsChange& change) {
+  namespace lim = setting_limits;
+  Settings s = settings;
+  SchedulingSettings& sched = s.scheduling;
+  for (Status status : {
+           set_within(change.desired_retention, lim::desired_retention, "desired_retention", sched.desired_retention),
+           set_within(change.max_interval_days, lim::max_interval_days, "max_interval_days", sched.max_interval_days),
+           set_steps(change.learning_steps_min, "learning_steps_min", sched.learning_steps_ms),
+           set_steps(change.relearning_steps_min, "relearning_steps_min", sched.relearning_steps_ms),
+           set_within(change.new_per_day, lim::new_per_day, "new_per_day", s.new_per_day),
+           set_within(change.reviews_per_day, lim::reviews_per_day, "reviews_per_day", s.reviews_per_day),
+           set_within(change.day_start_hour, lim::day_start_hour, "day_start_hour", s.day_start_hour),
+           set_within(change.leech_lapses, lim::leech_lapses, "leech_lapses", s.leech_lapses),
+           set_within(change.text_scale, lim::text_scale, "text_scale", s.text_scale),
+       }) {
+    if (!status) return status;
   }
-  settings = std::move(changed);
+  set(change.fuzz, sched.fuzz);
+  set(change.topics, s.topics);
+  set(change.levels, s.levels);
+  // Every level chosen is the same as none: a level added to the bank later is studied too.
+  if (std::ranges::all_of(kLevels, [&](Level l) { return std::ranges::count(s.levels, l) > 0; })) s.levels.clear();
+  set(change.new_order, s.new_order);
+  set(change.shuffle_seed, s.shuffle_seed);
+  set(change.suspend_leeches, s.suspend_leeches);
+  set(change.theme, s.theme);
+  settings = std::move(s);
   return ok_status();
 }
 

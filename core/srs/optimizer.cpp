@@ -568,12 +568,4 @@ Fit fit(TrainingData data, const fsrs::Parameters& start, const Options& options
   return optimizer.result();
 }
 
-nlohmann::json metadata(const Fit& fit) {
-  return {{"source", "pyprep optimizer (FSRS-6)"},
-          {"scored_reviews", fit.scored_reviews},
-          {"steps", fit.steps},
-          {"log_loss_before", fit.log_loss_before},
-          {"log_loss_after", fit.log_loss_after}};
-}
-
 }  // namespace pyprep::optimizer

@@ -22,8 +22,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/srs/evaluation.h"
 #include "core/srs/fsrs.h"
 
@@ -169,8 +167,5 @@ class Optimizer {
 Fit fit(TrainingData data, const fsrs::Parameters& start = fsrs::kDefaultParameters,
         const Options& options = {},
         const std::function<bool(std::size_t, std::size_t)>& keep_going = {});
-
-// What a SetParameters event records about a fit.
-nlohmann::json metadata(const Fit& fit);
 
 }  // namespace pyprep::optimizer

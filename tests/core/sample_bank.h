@@ -33,7 +33,7 @@ struct SampleCollection {
     REQUIRE(collection.apply({next_id++, at_ms, std::move(body)}).ok());
   }
   void answer(std::int64_t at_ms, const char* card, int rating) { apply(at_ms, Review{card, rating, 1'000}); }
-  void settings(nlohmann::json changes, std::int64_t at_ms = 0) { apply(at_ms, ChangeSettings{std::move(changes)}); }
+  void settings(SettingsChange change, std::int64_t at_ms = 0) { apply(at_ms, ChangeSettings{std::move(change)}); }
 };
 
 }  // namespace pyprep::test

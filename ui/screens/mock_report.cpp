@@ -81,7 +81,7 @@ void mock_report_screen(Ui& ui, MockState& state, const MockInterview& mock) {
     }
     if (button(theme, "mock-study-weak", "Study these topics next", "sets your focus on Today",
                ImVec2(ImGui::GetContentRegionAvail().x, 3.4f * em), {c.raised, c.primary})) {
-      if (Status focused = app.change_settings({{"topics", topics}}, ui.now_ms); !focused) {
+      if (Status focused = app.change_settings({.topics = topics}, ui.now_ms); !focused) {
         state.notice = focused.error().reason;
       } else {
         ui.nav.open_study();

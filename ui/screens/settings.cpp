@@ -82,7 +82,7 @@ void optimise_section(Ui& ui, SettingsState& state) {
     if (Status started = ui.app.start_fit(); !started) state.say(Section::Schedule, started.error().reason, true);
   }
   if (!defaults && row_button(theme, "default-parameters", "Use the default parameters", "", false)) {
-    const Status reset = ui.app.set_parameters(fsrs::kDefaultParameters, {{"source", "defaults"}}, ui.now_ms);
+    const Status reset = ui.app.set_parameters({fsrs::kDefaultParameters, "defaults"}, ui.now_ms);
     state.say(Section::Schedule, reset ? "Back to the FSRS-6 default parameters." : reset.error().reason, !reset);
   }
   show_message(theme, state, Section::Schedule);
@@ -152,8 +152,8 @@ void settings_screen(Ui& ui, SettingsState& state) {
   const Palette& c = theme.colors();
   const float em = theme.em();
   const Settings& settings = ui.app.collection().settings();
-  const auto change = [&](nlohmann::json changes) {
-    if (Status changed = ui.app.change_settings(std::move(changes), ui.now_ms); !changed) {
+  const auto change = [&](SettingsChange asked) {
+    if (Status changed = ui.app.change_settings(std::move(asked), ui.now_ms); !changed) {
       state.say(Section::Study, changed.error().reason, true);
     }
   };
@@ -163,48 +163,52 @@ void settings_screen(Ui& ui, SettingsState& state) {
   group(theme, "STUDY");
   double retention = settings.scheduling.desired_retention;
   if (stepper(theme, "retention", "Desired retention", format("%.0f%%", retention * 100), retention, 0.70, 0.97, 0.01)) {
-    change({{"desired_retention", std::round(retention * 100) / 100}});
+    change({.desired_retention = std::round(retention * 100) / 100});
   }
   wrapped_text(theme, FontRole::Caption, c.text_secondary,
                "Higher means more reviews and fewer lapses. 90% suits most people.");
   double new_per_day = settings.new_per_day;
   if (stepper(theme, "new-per-day", "New cards per day", std::to_string(settings.new_per_day), new_per_day, 0, 100, 5)) {
-    change({{"new_per_day", static_cast<int>(new_per_day)}});
+    change({.new_per_day = std::llround(new_per_day)});
   }
   double reviews_per_day = settings.reviews_per_day;
   if (stepper(theme, "reviews-per-day", "Max reviews per day", std::to_string(settings.reviews_per_day),
               reviews_per_day, 10, 1000, 10)) {
-    change({{"reviews_per_day", static_cast<int>(reviews_per_day)}});
+    change({.reviews_per_day = std::llround(reviews_per_day)});
   }
   double start_hour = settings.day_start_hour;
-  if (stepper(theme, "day-start", "Next day starts at", format("%02d:00", settings.day_start_hour), start_hour, 0, 23, 1)) {
-    change({{"day_start_hour", static_cast<int>(start_hour)}});
+  const SettingLimits hours = setting_limits::day_start_hour;
+  if (stepper(theme, "day-start", "Next day starts at", format("%02d:00", settings.day_start_hour), start_hour,
+              hours.lo, hours.hi, 1)) {
+    change({.day_start_hour = std::llround(start_hour)});
   }
   wrapped_text(theme, FontRole::Body, c.text, "Learning steps");
   int learning = preset_index(kLearningPresets, settings.scheduling.learning_steps_ms);
   if (segmented(theme, "learning-steps", labels(kLearningPresets), learning)) {
-    change({{"learning_steps_min", kLearningPresets[learning].minutes}});
+    change({.learning_steps_min = kLearningPresets[learning].minutes});
   }
   wrapped_text(theme, FontRole::Body, c.text, "Relearning steps");
   int relearning = preset_index(kRelearningPresets, settings.scheduling.relearning_steps_ms);
   if (segmented(theme, "relearning-steps", labels(kRelearningPresets), relearning)) {
-    change({{"relearning_steps_min", kRelearningPresets[relearning].minutes}});
+    change({.relearning_steps_min = kRelearningPresets[relearning].minutes});
   }
   bool suspend_leeches = settings.suspend_leeches;
-  if (switch_row(theme, "suspend-leeches", "Suspend cards forgotten 8 times", suspend_leeches)) {
-    change({{"suspend_leeches", suspend_leeches}});
+  const std::string leeches = "Suspend cards forgotten " + std::to_string(settings.leech_lapses) + " times";
+  if (switch_row(theme, "suspend-leeches", leeches, suspend_leeches)) {
+    change({.suspend_leeches = suspend_leeches});
   }
   show_message(theme, state, Section::Study);
 
   group(theme, "APPEARANCE");
   int theme_choice = static_cast<int>(settings.theme);
   if (segmented(theme, "theme", {"System", "Light", "Dark"}, theme_choice)) {
-    const char* names[] = {"system", "light", "dark"};
-    change({{"theme", names[theme_choice]}});
+    change({.theme = static_cast<ThemeChoice>(theme_choice)});
   }
   double text_scale = settings.text_scale;
-  if (stepper(theme, "text-size", "Text size", format("%.0f%%", text_scale * 100), text_scale, 0.8, 1.6, 0.1)) {
-    change({{"text_scale", std::round(text_scale * 10) / 10}});
+  const SettingLimits scales = setting_limits::text_scale;
+  if (stepper(theme, "text-size", "Text size", format("%.0f%%", text_scale * 100), text_scale, scales.lo, scales.hi,
+              0.1)) {
+    change({.text_scale = std::round(text_scale * 10) / 10});
   }
 
   optimise_section(ui, state);

@@ -52,13 +52,12 @@ void focus_filter(Ui& ui, TodayState& state) {
   wrapped_text(theme, FontRole::Headline, c.text, "Focus");
 
   std::vector<Level> levels = settings.levels;
-  const Level all_levels[] = {Level::Beginner, Level::Junior, Level::Mid, Level::Senior};
   bool levels_changed = false;
   if (chip(theme, "level-all", "All", levels.empty())) {
     levels.clear();
     levels_changed = true;
   }
-  for (Level level : all_levels) {
+  for (Level level : kLevels) {
     const char* label = level_label(level);
     next_chip_position(theme, chip_width(theme, label));
     const std::string target = std::string("level-") + label;
@@ -67,10 +66,7 @@ void focus_filter(Ui& ui, TodayState& state) {
     }
   }
   if (levels_changed) {
-    nlohmann::json names = nlohmann::json::array();
-    for (Level level : levels) names.push_back(level_name(level));
-    if (levels.size() == 4) names = nlohmann::json::array();  // every level is the same as all
-    if (Status changed = ui.app.change_settings({{"levels", names}}, ui.now_ms); !changed) {
+    if (Status changed = ui.app.change_settings({.levels = levels}, ui.now_ms); !changed) {
       state.notice = changed.error().reason;
     }
   }
@@ -98,8 +94,7 @@ void focus_filter(Ui& ui, TodayState& state) {
     }
   }
   if (topics_changed) {
-    if (chosen.size() == ui.app.bank().topics.size()) chosen.clear();
-    if (Status changed = ui.app.change_settings({{"topics", chosen}}, ui.now_ms); !changed) {
+    if (Status changed = ui.app.change_settings({.topics = chosen}, ui.now_ms); !changed) {
       state.notice = changed.error().reason;
     }
   }

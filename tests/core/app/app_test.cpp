@@ -12,7 +12,6 @@
 using namespace pyprep;
 using namespace pyprep::test;
 using fsrs::Rating;
-using nlohmann::json;
 
 namespace {
 
@@ -243,17 +242,17 @@ TEST_CASE("settings and parameter commands: invalid ones are refused and not sto
   MemoryStorage storage;
   App app(sample_bank(), storage);
   REQUIRE(app.start(kNoon, 0, "").ok());
-  REQUIRE(app.change_settings({{"new_per_day", 1}}, kNoon).ok());
+  REQUIRE(app.change_settings({.new_per_day = 1}, kNoon).ok());
   CHECK(app.today(kNoon).new_cards == 1);
-  CHECK(app.change_settings({{"new_per_day", -1}}, kNoon).error().reason ==
+  CHECK(app.change_settings({.new_per_day = -1}, kNoon).error().reason ==
         "setting 'new_per_day' must be a whole number from 0 to 9999");
   fsrs::Parameters w = fsrs::kDefaultParameters;
   w[0] = -1;
-  CHECK(app.set_parameters(w, json::object(), kNoon).error().reason ==
+  CHECK(app.set_parameters({w}, kNoon).error().reason ==
         "FSRS initial stability w0 must be > 0");
   CHECK(storage.records().size() == 1);
   w[0] = 0.3;
-  REQUIRE(app.set_parameters(w, {{"reviews", 12}}, kNoon).ok());
+  REQUIRE(app.set_parameters({w, "test"}, kNoon).ok());
   CHECK(app.collection().settings().scheduling.parameters == w);
 }
 
@@ -261,7 +260,7 @@ TEST_CASE("with nothing to study there is no card and answering is an error") {
   MemoryStorage storage;
   App app(sample_bank(), storage);
   REQUIRE(app.start(kNoon, 0, "").ok());
-  REQUIRE(app.change_settings({{"new_per_day", 0}}, kNoon).ok());
+  REQUIRE(app.change_settings({.new_per_day = 0}, kNoon).ok());
   CHECK(app.study(kNoon) == nullptr);
   CHECK(app.answer(Rating::Good, 1'000, kNoon).error().reason == "There is no card to answer.");
 }

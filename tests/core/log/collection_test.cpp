@@ -112,7 +112,7 @@ TEST_CASE("applying events one by one equals replaying the whole log") {
     if (i % 17 == 0) log.add(t, SetSuspended{ids[(i + 1) % 5], i % 2 == 0});
     if (i % 19 == 0) log.add(t, Bury{ids[(i + 2) % 5], t + kDayMs});
     if (i == 60) log.add(t, ResetCard{"a1"});
-    if (i == 70) log.add(t, ChangeSettings{{{"desired_retention", 0.8}}});
+    if (i == 70) log.add(t, ChangeSettings{{.desired_retention = 0.8}});
     if (i == 80) log.add(t, Note{"b2", "remember"});
     if (i == 90) log.add(t, SetBookmarked{"a2", true});
   }
@@ -195,7 +195,7 @@ TEST_CASE("a card that lapses 8 times is tagged a leech and, if set, suspended; 
   for (const bool suspend : {false, true}) {
     CAPTURE(suspend);
     Collection c(bank);
-    REQUIRE(c.apply({1, T0, ChangeSettings{{{"suspend_leeches", suspend}}}}).ok());
+    REQUIRE(c.apply({1, T0, ChangeSettings{{.suspend_leeches = suspend}}}).ok());
     std::uint64_t id = 2;
     REQUIRE(c.apply(review(id++, T0, "b1", 4)).ok());  // Easy: straight to Review
     for (int lapse = 1; lapse <= 8; ++lapse) {
@@ -254,7 +254,7 @@ TEST_CASE("reset all progress returns every card to New and keeps notes, bookmar
   Collection c(bank);
   graduate_b1(c);
   REQUIRE(c.apply({3, T0 + kDayMs, Note{"b1", "n"}}).ok());
-  REQUIRE(c.apply({4, T0 + kDayMs, ChangeSettings{{{"new_per_day", 3}}}}).ok());
+  REQUIRE(c.apply({4, T0 + kDayMs, ChangeSettings{{.new_per_day = 3}}}).ok());
   REQUIRE(c.apply({5, T0 + kDayMs, ResetAllProgress{}}).ok());
   CHECK(c.cards()[0].schedule == Schedule{});
   CHECK(c.cards()[0].note == "n");
@@ -266,14 +266,14 @@ TEST_CASE("reset all progress returns every card to New and keeps notes, bookmar
 TEST_CASE("settings and parameter events: invalid ones are reported, valid ones shape later reviews") {
   const Bank bank = sample_bank();
   Collection c(bank);
-  CHECK(c.apply({1, T0, ChangeSettings{{{"new_per_day", -1}}}}).error().reason ==
+  CHECK(c.apply({1, T0, ChangeSettings{{.new_per_day = -1}}}).error().reason ==
         "setting 'new_per_day' must be a whole number from 0 to 9999");
   fsrs::Parameters w = fsrs::kDefaultParameters;
   w[20] = -1;
-  CHECK(c.apply({2, T0, SetParameters{w, {}}}).error().reason == "FSRS decay w20 must be > 0");
+  CHECK(c.apply({2, T0, SetParameters{w}}).error().reason == "FSRS decay w20 must be > 0");
   w = fsrs::kDefaultParameters;
   w[2] = 3.0;  // S0(Good)
-  REQUIRE(c.apply({3, T0, SetParameters{w, {{"source", "test"}}}}).ok());
+  REQUIRE(c.apply({3, T0, SetParameters{w, "test"}}).ok());
   CHECK(c.settings().scheduling.parameters == w);
   REQUIRE(c.apply(review(4, T0, "b1", 3)).ok());
   CHECK(c.cards()[0].schedule.memory.stability == 3.0);

@@ -6,7 +6,6 @@
 #include <vector>
 
 using namespace pyprep;
-using nlohmann::json;
 
 namespace {
 
@@ -20,12 +19,12 @@ std::vector<Event> one_of_each() {
       {4, 1711684180500, SetSuspended{"py-list-001", false}},
       {5, 1711684180600, Bury{"py-dict-002", 1711771200000}},
       {6, 1711684180700, ResetCard{"py-dict-002"}},
-      {7, 1711684180800, ChangeSettings{{{"new_per_day", 5}, {"topics", {"basics"}}}}},
+      {7, 1711684180800, ChangeSettings{{.new_per_day = 5, .topics = std::vector<std::string>{"basics"}}}},
       {8, 1711684180900, SetBookmarked{"py-gen-003", true}},
       {9, 1711684181000, SetBookmarked{"py-gen-003", false}},
       {10, 1711684181100, Note{"py-gen-003", "yield \"pauses\"\n\tnaïve 🐍 \\ end"}},
       {11, 1711684181200, ResetAllProgress{}},
-      {12, 1711684181300, SetParameters{w, {{"reviews", 5329}, {"log_loss", 0.4587}}}},
+      {12, 1711684181300, SetParameters{w, "test", FitFigures{5329, 12, 0.5123, 0.4587}}},
       {13, 1711684181400, Review{"py-gil-004", 2, 61000, "one thread at a time\n\"bytecode\" – naïve"}},
   };
 }
@@ -65,7 +64,7 @@ TEST_CASE("records use the stable compact field names") {
         R"("answer":"one thread at a time\n\"bytecode\" – naïve"})");
   const std::string parameters = to_record(events[11]);
   CHECK(parameters.rfind(R"({"id":12,"at_ms":1711684181300,"type":"parameters","w":[0.25,1.2931,)", 0) == 0);
-  CHECK(parameters.find(R"(,0.1542],"meta":{"log_loss":0.4587,"reviews":5329}})") != std::string::npos);
+  CHECK(parameters.find(R"(,0.1542],"meta":{"log_loss_after":0.4587,"log_loss_before":0.5123,"scored_reviews":5329,"source":"test","steps":12}})") != std::string::npos);
 }
 
 TEST_CASE("unknown fields and whitespace are ignored") {

@@ -10,7 +10,6 @@
 
 using namespace pyprep;
 using namespace pyprep::test;
-using nlohmann::json;
 using Indices = std::vector<std::size_t>;
 
 namespace {
@@ -54,7 +53,7 @@ TEST_CASE("new cards interleave the topics, each topic's in level order, easier 
 TEST_CASE("a first day with Mid and Senior, Django and Databases chosen mixes both topics") {
   const LoadedBank loaded = load_bank_dir(PYPREP_SOURCE_DIR "/assets/bank");
   Collection collection(loaded.bank);
-  REQUIRE(collection.apply({1, T0, ChangeSettings{{{"levels", {"mid", "senior"}}, {"topics", {"django", "databases"}}}}}).ok());
+  REQUIRE(collection.apply({1, T0, ChangeSettings{{.topics = std::vector<std::string>{"django", "databases"}, .levels = std::vector<Level>{Level::Mid, Level::Senior}}}}).ok());
   const std::vector<std::size_t> order = new_card_order(collection);
   REQUIRE(order.size() >= 20);
   int django = 0, databases = 0;
@@ -70,16 +69,16 @@ TEST_CASE("a first day with Mid and Senior, Django and Databases chosen mixes bo
 
 TEST_CASE("the level-then-topic order gives all of one level, topic by topic, then bank order") {
   Study s;
-  s.settings({{"new_order", "level_topic"}});
+  s.settings({.new_order = NewCardOrder::LevelThenTopic});
   CHECK(new_card_order(s.collection) == Indices{2, 1, 0, 4, 3});
 }
 
 TEST_CASE("shuffled new-card order is a seeded permutation: same seed, same order") {
   Study s;
-  s.settings({{"new_order", "shuffled"}, {"shuffle_seed", 1}});
+  s.settings({.new_order = NewCardOrder::Shuffled, .shuffle_seed = 1});
   const Indices first = new_card_order(s.collection);
   CHECK(new_card_order(s.collection) == first);
-  s.settings({{"shuffle_seed", 2}});
+  s.settings({.shuffle_seed = 2});
   Indices second = new_card_order(s.collection);
   Indices sorted_first = first;
   std::sort(sorted_first.begin(), sorted_first.end());
@@ -88,7 +87,7 @@ TEST_CASE("shuffled new-card order is a seeded permutation: same seed, same orde
   CHECK(second == sorted_first);
   bool some_seed_differs = false;  // 5! orders: another seed almost surely gives another order
   for (std::uint64_t seed = 2; seed < 10; ++seed) {
-    s.settings({{"shuffle_seed", seed}});
+    s.settings({.shuffle_seed = seed});
     some_seed_differs = some_seed_differs || new_card_order(s.collection) != first;
   }
   CHECK(some_seed_differs);
@@ -96,7 +95,7 @@ TEST_CASE("shuffled new-card order is a seeded permutation: same seed, same orde
 
 TEST_CASE("new cards per day count the ones already introduced today") {
   Study s;
-  s.settings({{"new_per_day", 3}});
+  s.settings({.new_per_day = 3});
   const std::int64_t noon = kMidnight + 12 * kHourMs;
   CHECK(s.queues(noon).new_cards == Indices{2, 1, 0});
   s.answer(noon, "b2", 3);
@@ -125,7 +124,7 @@ TEST_CASE("learning cards due now come first, later ones wait; counts for Today"
 TEST_CASE("review cards due before the next day starts are due today, earliest first, within the limit") {
   Study s;
   const std::int64_t day1 = kMidnight + 10 * kHourMs;
-  s.settings({{"fuzz", false}, {"reviews_per_day", 1}});
+  s.settings({.fuzz = false, .reviews_per_day = 1});
   s.answer(day1, "b1", 4);           // Easy: Review, due in 8 days (S0 8.2956)
   s.answer(day1 + 1000, "a1", 4);    // due 1 s after b1
   const std::int64_t due_day_morning = day1 + 8 * kDayMs - 5 * kHourMs;  // 05:00, due at 10:00
@@ -136,16 +135,16 @@ TEST_CASE("review cards due before the next day starts are due today, earliest f
   q = s.queues(due_day_morning + kMinuteMs);
   CHECK(q.reviews_answered_today == 1);
   CHECK(q.reviews.empty());  // the limit is used up
-  s.settings({{"reviews_per_day", 200}}, due_day_morning + kMinuteMs);
+  s.settings({.reviews_per_day = 200}, due_day_morning + kMinuteMs);
   CHECK(s.queues(due_day_morning + kMinuteMs).reviews == Indices{1});
 }
 
 TEST_CASE("topic and level filters, suspension and burial remove cards from every queue") {
   Study s;
   const std::int64_t noon = kMidnight + 12 * kHourMs;
-  s.settings({{"topics", json::array({"basics"})}});
+  s.settings({.topics = std::vector<std::string>{"basics"}});
   CHECK(s.queues(noon).new_cards == Indices{2, 0, 4});
-  s.settings({{"levels", json::array({"beginner", "mid"})}});
+  s.settings({.levels = std::vector<Level>{Level::Beginner, Level::Mid}});
   CHECK(s.queues(noon).new_cards == Indices{2, 4});
   s.apply(noon, SetSuspended{"b2", true});
   CHECK(s.queues(noon).new_cards == Indices{4});
@@ -156,13 +155,13 @@ TEST_CASE("topic and level filters, suspension and burial remove cards from ever
 
 TEST_CASE("next card: learning due now, then reviews, then new, then learning due within 20 min") {
   Study s;
-  s.settings({{"new_per_day", 1}});
+  s.settings({.new_per_day = 1});
   const std::int64_t noon = kMidnight + 12 * kHourMs;
   s.answer(noon, "b2", 3);  // learning, due in 10 min; new limit now used up
   const StudyQueues q = s.queues(noon);
   CHECK(q.new_cards.empty());
   CHECK(next_card(q, noon, s.collection) == StudyCard{2, Queue::Learning});  // 10 min ahead
-  s.settings({{"learning_steps_min", json::array({30})}}, noon);
+  s.settings({.learning_steps_min = std::vector<double>{30}}, noon);
   s.answer(noon + 1, "b2", 1);  // again: due in 30 min, beyond the learn-ahead window
   const StudyQueues later = s.queues(noon + 2);
   CHECK(later.learning_later == Indices{2});

@@ -81,7 +81,7 @@ TEST_CASE("counts by state put suspended cards under suspended") {
 
 TEST_CASE("due forecast: overdue cards count today, suspended cards not at all") {
   History h;
-  h.apply(noon(-20), ChangeSettings{{{"fuzz", false}}});
+  h.apply(noon(-20), ChangeSettings{{.fuzz = false}});
   h.answer(noon(-20), "b3", 4);  // due day -12: overdue
   h.answer(noon(0), "b1", 4);    // due day 8 (S0 Easy 8.2956)
   h.answer(noon(0), "a1", 4);
