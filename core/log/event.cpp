@@ -1,6 +1,5 @@
 #include "core/log/event.h"
 
-#include <cctype>
 #include <charconv>
 #include <climits>
 #include <optional>
@@ -8,6 +7,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "core/log/json_scanner.h"
 
 namespace pyprep {
 namespace {
@@ -258,256 +259,16 @@ void write_body(ordered_json& out, const EventBody& body) {
       body);
 }
 
-// Records are read with a small scanner instead of nlohmann's DOM parser: loading a long log is
-// dominated by parsing, and building a DOM per record made a 100,000-event load take ~0.8 s in
-// wasm. The scanner validates the whole record as JSON but only decodes the fields it is asked
-// for; nested values (settings changes, parameters) are still parsed by nlohmann.
-class RecordScanner {
- public:
-  enum class Kind : std::uint8_t { String, Number, Literal, Nested };
-  struct Value {
-    Kind kind = Kind::Literal;
-    std::string_view text;  // a string's body without quotes, else the value's JSON text
-    bool escaped = false;   // a string body containing backslash escapes
-  };
-  using Fields = std::vector<std::pair<std::string_view, Value>>;
-
-  // The top-level object's fields, or nullopt when the record is not exactly one JSON object.
-  static std::optional<Fields> scan(std::string_view record) {
-    RecordScanner scanner(record);
-    Fields fields;
-    scanner.space();
-    if (!scanner.eat('{')) return std::nullopt;
-    scanner.space();
-    if (!scanner.eat('}')) {
-      do {
-        Value key;
-        Value value;
-        scanner.space();
-        if (!scanner.string(key)) return std::nullopt;
-        scanner.space();
-        if (!scanner.eat(':') || !scanner.value(value, 1)) return std::nullopt;
-        fields.emplace_back(key.text, value);
-        scanner.space();
-      } while (scanner.eat(','));
-      if (!scanner.eat('}')) return std::nullopt;
-    }
-    scanner.space();
-    if (scanner.at_ != record.size()) return std::nullopt;
-    return fields;
-  }
-
-  static std::string unescape(const Value& value) {
-    if (!value.escaped) return std::string(value.text);
-    std::string out;
-    const std::string_view s = value.text;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] != '\\') {
-        out += s[i];
-        continue;
-      }
-      const char c = s[++i];
-      switch (c) {
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': {
-          std::uint32_t code = hex4(s.substr(i + 1));
-          i += 4;
-          const bool high = code >= 0xD800 && code < 0xDC00;
-          if (high && s.substr(i + 1, 2) == "\\u") {
-            const std::uint32_t low = hex4(s.substr(i + 3));
-            if (low >= 0xDC00 && low < 0xE000) {
-              code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-              i += 6;
-            }
-          }
-          if (code >= 0xD800 && code < 0xE000) code = 0xFFFD;  // a lone surrogate
-          append_utf8(out, code);
-          break;
-        }
-        default: out += c;  // " \ /
-      }
-    }
-    return out;
-  }
-
- private:
-  static constexpr int kMaxDepth = 64;  // deeper nesting is rejected, not recursed into
-
-  explicit RecordScanner(std::string_view s) : s_(s) {}
-
-  static std::uint32_t hex4(std::string_view s) {
-    std::uint32_t code = 0;
-    for (std::size_t i = 0; i < 4 && i < s.size(); ++i) {
-      const char c = s[i];
-      code = code * 16 + static_cast<std::uint32_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-    }
-    return code;
-  }
-
-  static void append_utf8(std::string& out, std::uint32_t code) {
-    if (code < 0x80) {
-      out += static_cast<char>(code);
-    } else if (code < 0x800) {
-      out += static_cast<char>(0xC0 | code >> 6);
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-      out += static_cast<char>(0xE0 | code >> 12);
-      out += static_cast<char>(0x80 | (code >> 6 & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | code >> 18);
-      out += static_cast<char>(0x80 | (code >> 12 & 0x3F));
-      out += static_cast<char>(0x80 | (code >> 6 & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-  }
-
-  bool more() const { return at_ < s_.size(); }
-  char peek() const { return more() ? s_[at_] : '\0'; }
-  bool eat(char c) {
-    if (!more() || s_[at_] != c) return false;
-    ++at_;
-    return true;
-  }
-  void space() {
-    while (more() && (s_[at_] == ' ' || s_[at_] == '\t' || s_[at_] == '\n' || s_[at_] == '\r')) ++at_;
-  }
-  bool digits() {
-    const std::size_t start = at_;
-    while (more() && s_[at_] >= '0' && s_[at_] <= '9') ++at_;
-    return at_ > start;
-  }
-
-  bool string(Value& out) {
-    if (!eat('"')) return false;
-    const std::size_t start = at_;
-    out = {Kind::String, {}, false};
-    while (more() && s_[at_] != '"') {
-      const auto c = static_cast<unsigned char>(s_[at_++]);
-      if (c < 0x20) return false;
-      if (c >= 0x80 && !utf8_tail(c)) return false;  // kept unreadable, never rewritten as U+FFFD
-      if (c != '\\') continue;
-      out.escaped = true;
-      const char e = peek();
-      ++at_;
-      if (e == 'u') {
-        for (int i = 0; i < 4; ++i, ++at_) {
-          if (!std::isxdigit(static_cast<unsigned char>(peek()))) return false;
-        }
-      } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos || e == '\0') {
-        return false;
-      }
-    }
-    out.text = s_.substr(start, at_ - start);
-    return eat('"');
-  }
-
-  // After the lead byte `c` of a multi-byte UTF-8 sequence: consumes its continuation bytes and
-  // says whether the sequence is well formed (shortest form, no surrogates, at most U+10FFFF).
-  bool utf8_tail(unsigned char c) {
-    int more_bytes = 0;
-    std::uint32_t code = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      more_bytes = 1, code = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      more_bytes = 2, code = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      more_bytes = 3, code = c & 0x07;
-    } else {
-      return false;
-    }
-    const std::uint32_t least[] = {0, 0x80, 0x800, 0x10000};
-    for (int i = 0; i < more_bytes; ++i) {
-      if (!more()) return false;
-      const auto next = static_cast<unsigned char>(s_[at_]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = code << 6 | (next & 0x3F);
-      ++at_;
-    }
-    return code >= least[more_bytes] && code <= 0x10FFFF && !(code >= 0xD800 && code < 0xE000);
-  }
-
-  bool number() {
-    eat('-');
-    if (!eat('0') && !digits()) return false;
-    if (eat('.') && !digits()) return false;
-    if (peek() == 'e' || peek() == 'E') {
-      ++at_;
-      if (!eat('+')) eat('-');
-      if (!digits()) return false;
-    }
-    return true;
-  }
-
-  bool literal() {
-    for (const std::string_view word : {"true", "false", "null"}) {
-      if (s_.substr(at_, word.size()) == word) {
-        at_ += word.size();
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // Nested objects and arrays are only validated here; their text is kept for nlohmann.
-  bool nested(int depth) {
-    if (depth > kMaxDepth) return false;
-    const char close = peek() == '{' ? '}' : ']';
-    ++at_;
-    space();
-    if (eat(close)) return true;
-    do {
-      Value item;
-      space();
-      if (close == '}') {
-        if (!string(item)) return false;
-        space();
-        if (!eat(':')) return false;
-      }
-      if (!value(item, depth + 1)) return false;
-      space();
-    } while (eat(','));
-    return eat(close);
-  }
-
-  bool value(Value& out, int depth) {
-    space();
-    const std::size_t start = at_;
-    const char c = peek();
-    if (c == '"') return string(out);
-    bool ok;
-    if (c == '{' || c == '[') {
-      out.kind = Kind::Nested;
-      ok = nested(depth);
-    } else if (c == '-' || (c >= '0' && c <= '9')) {
-      out.kind = Kind::Number;
-      ok = number();
-    } else {
-      out.kind = Kind::Literal;
-      ok = literal();
-    }
-    out.text = s_.substr(start, at_ - start);
-    return ok;
-  }
-
-  std::string_view s_;
-  std::size_t at_ = 0;
-};
-
 // Reads the fields of one record; the first problem found becomes the error.
 class Fields {
  public:
-  explicit Fields(RecordScanner::Fields fields) : fields_(std::move(fields)) {}
+  explicit Fields(JsonFields fields) : fields_(std::move(fields)) {}
 
   const std::optional<Error>& error() const { return error_; }
 
   std::string text(const char* key) {
-    const RecordScanner::Value* v = find(key, RecordScanner::Kind::String, "a string");
-    return v ? RecordScanner::unescape(*v) : std::string();
+    const JsonValue* v = find(key, JsonKind::String, "a string");
+    return v ? unescape_json_string(*v) : std::string();
   }
   // Empty when the field is absent.
   std::string optional_text(const char* key) {
@@ -550,8 +311,8 @@ class Fields {
   }
 
  private:
-  const RecordScanner::Value* find(const char* key, RecordScanner::Kind kind, const char* expected) {
-    const RecordScanner::Value* found = nullptr;
+  const JsonValue* find(const char* key, JsonKind kind, const char* expected) {
+    const JsonValue* found = nullptr;
     for (const auto& [name, value] : fields_) {
       if (name == key) found = &value;  // the last of repeated keys wins, as in nlohmann
     }
@@ -566,7 +327,7 @@ class Fields {
 
   template <class Integer>
   Integer whole(const char* key, const char* expected) {
-    const RecordScanner::Value* v = find(key, RecordScanner::Kind::Number, expected);
+    const JsonValue* v = find(key, JsonKind::Number, expected);
     if (!v) return 0;
     Integer n = 0;
     const char* end = v->text.data() + v->text.size();
@@ -599,14 +360,14 @@ class Fields {
   }
 
   json nested(const char* key) {
-    const RecordScanner::Value* v = find(key, RecordScanner::Kind::Nested, "an object or array");
+    const JsonValue* v = find(key, JsonKind::Nested, "an object or array");
     return v ? json::parse(v->text, nullptr, false) : json();
   }
 
   void fail(std::string reason) {
     if (!error_) error_ = Error{std::move(reason)};
   }
-  RecordScanner::Fields fields_;
+  JsonFields fields_;
   std::optional<Error> error_;
 };
 
@@ -719,7 +480,7 @@ std::string to_record(const Event& event) {
 }
 
 Result<Event> parse_record(std::string_view record) {
-  std::optional<RecordScanner::Fields> scanned = RecordScanner::scan(record);
+  std::optional<JsonFields> scanned = scan_json_object(record);
   if (!scanned) return Error{"not a JSON object"};
   Fields fields(std::move(*scanned));
   Event event;
@@ -742,7 +503,7 @@ std::string event_key(std::uint64_t id, std::string_view writer) {
 }
 
 std::optional<std::uint64_t> record_id(std::string_view record) {
-  std::optional<RecordScanner::Fields> scanned = RecordScanner::scan(record);
+  std::optional<JsonFields> scanned = scan_json_object(record);
   if (!scanned) return std::nullopt;
   Fields fields(std::move(*scanned));
   const std::uint64_t id = fields.unsigned_integer("id");

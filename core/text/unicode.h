@@ -3,6 +3,7 @@
 // ASCII, and which code points are symbols rather than letters.
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace pyprep {
@@ -13,6 +14,8 @@ struct CodePoint {
 };
 // The character starting at s[i]; nullopt for an invalid or cut-off sequence.
 std::optional<CodePoint> decode_utf8(std::string_view s, std::size_t i);
+// Appends a code point's UTF-8 bytes.
+void append_utf8(std::string& out, char32_t code);
 
 // U+00C0 to U+017F, which fold to ASCII.
 constexpr bool is_foldable_latin(char32_t cp) { return cp >= 0xC0 && cp < 0x180; }
