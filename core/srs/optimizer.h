@@ -11,6 +11,9 @@
 // each step; w0–w3 are first pre-fitted from first-review outcomes. Deterministic for a given seed,
 // and run in slices (Optimizer::run) so the UI can spread it over frames.
 //
+// Files: training_sequences.cpp builds the data, loss.h the loss on dual.h's dual numbers,
+// pretrain.cpp the first fit of w0–w3, optimizer.cpp the objective, clipping and Adam.
+//
 // Typical use (the App's; core/study/training_data.h builds the data from the collection):
 //   optimizer::Optimizer opt(training_data(collection), settings.scheduling.parameters);
 //   each frame: if (opt.run(4)) { const Fit fit = opt.result(); ... }
