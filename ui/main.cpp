@@ -3,7 +3,6 @@
 // only when something changed: input, a storage completion, a timer or a running animation.
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
@@ -14,6 +13,7 @@
 #include "platform/bank_dir.h"
 #include "platform/platform.h"
 #include "shell.h"
+#include "widgets/imgui_adapter.h"
 
 #if defined(__EMSCRIPTEN__)
 #include <SDL_opengles2.h>
@@ -85,7 +85,7 @@ bool Program::frame() {
     ImGui_ImplSDL2_ProcessEvent(&event);
   }
   // Input can also arrive straight into ImGui's queue (the web keyboard proxy).
-  if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) input = true;
+  if (has_queued_input()) input = true;
   const std::int64_t now_ms = platform->now_ms();
   app->set_utc_offset(platform->utc_offset_minutes());
   const bool storage_changed = app->poll_storage(now_ms);
@@ -125,10 +125,7 @@ bool Program::frame() {
   // frames), has a focus change to apply (a field given the keyboard), or while the last frame
   // changed what is on screen, so every reaction gets drawn.
   std::string state = shell->state_json();
-  const ImGuiContext& imgui = *ImGui::GetCurrentContext();
-  const bool focus_pending = imgui.NavNextActivateId != 0 || imgui.NavActivateId != 0 ||
-                             (imgui.WantTextInputNextFrame == 1) != imgui.IO.WantTextInput;
-  if (!imgui.InputEventsQueue.empty() || focus_pending || state != last_state) {
+  if (has_queued_input() || has_pending_focus_change() || state != last_state) {
     settle_frames = std::max(settle_frames, 1);
   }
   platform->publish_state(frames, state);

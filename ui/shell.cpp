@@ -1,13 +1,15 @@
 #include "shell.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include "widgets/code_editor.h"
 #include "widgets/controls.h"
 #include "widgets/format.h"
+#include "widgets/frame_records.h"
+#include "widgets/imgui_adapter.h"
 #include "widgets/markdown.h"
+#include "widgets/test_hooks.h"
 
 namespace pyprep::ui {
 
@@ -146,11 +148,11 @@ const char* Shell::screen_name() const {
 void Shell::draw_tab_bar(float height) {
   const Palette& c = theme_.colors();
   const float em = theme_.em();
-  ImGuiWindow* window = ImGui::GetCurrentWindow();
-  const ImVec2 min(window->Pos.x, ImGui::GetCursorScreenPos().y);
-  const ImVec2 max(window->Pos.x + window->Size.x, window->Pos.y + window->Size.y);
+  const ImVec2 window_pos = ImGui::GetWindowPos(), window_size = ImGui::GetWindowSize();
+  const ImVec2 min(window_pos.x, ImGui::GetCursorScreenPos().y);
+  const ImVec2 max(window_pos.x + window_size.x, window_pos.y + window_size.y);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  ImGui::PushClipRect(ImVec2(window->Pos.x, min.y), max, false);  // full-bleed, over the window padding
+  ImGui::PushClipRect(ImVec2(window_pos.x, min.y), max, false);  // full-bleed, over the window padding
   draw->AddRectFilled(min, max, c.surface);
   draw->AddLine(min, ImVec2(max.x, min.y), c.border, std::max(1.0f, 0.06f * em));
   struct Item { Tab tab; const char* target; const char* label; };
@@ -304,15 +306,8 @@ nlohmann::json Shell::mock_state() const {
 
 std::string Shell::state_json() const {
   // How far the screen's content is scrolled down, and the furthest any code block in it is
-  // scrolled sideways (only windows drawn this frame: a closed card's blocks linger in ImGui).
-  float content_scroll = 0, code_scroll_x = 0;
-  const auto visit = [&](auto& self, const ImGuiWindow* window) -> void {
-    if (!window->Active) return;
-    content_scroll = std::max(content_scroll, window->Scroll.y);
-    if (window->Flags & ImGuiWindowFlags_HorizontalScrollbar) code_scroll_x = std::max(code_scroll_x, window->Scroll.x);
-    for (const ImGuiWindow* child : window->DC.ChildWindows) self(self, child);
-  };
-  if (ImGuiWindow* screen = ImGui::FindWindowByName("##screen")) visit(visit, screen);
+  // scrolled sideways.
+  const ScrollReach scroll = scroll_reach("##screen");
   nlohmann::json state = {
       {"screen", drawn_screen_},
       {"depth", stack_.size() + (tab_ == Tab::Today ? 0 : 1)},
@@ -340,8 +335,8 @@ std::string Shell::state_json() const {
       {"theme", theme_.dark() ? "dark" : "light"},
       {"text_scale", app_.collection().settings().text_scale},
       {"text_input", ImGui::GetIO().WantTextInput},
-      {"scroll", content_scroll},
-      {"code_scroll_x", code_scroll_x},
+      {"scroll", scroll.down},
+      {"code_scroll_x", scroll.sideways},
       {"scrolling", scroll_.dragging() || scroll_.animating()},
       {"targets", frame_targets()},
   };

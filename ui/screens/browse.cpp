@@ -1,12 +1,14 @@
 // Browse: full-text search over prompts, answers, key points and tags; topic chips; saved cards;
 // rows with the prompt, a level badge and the card's state. A tap opens the card.
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include <string>
 
 #include "screens/screens.h"
 #include "widgets/controls.h"
+#include "widgets/frame_records.h"
+#include "widgets/imgui_adapter.h"
+#include "widgets/text.h"
 
 namespace pyprep::ui {
 namespace {
@@ -64,7 +66,7 @@ void browse_screen(Ui& ui, BrowseState& state) {
   const float gap = clear_w > 0 ? 0.4f * em : 0.0f;
   text_field(theme, "search", "Search questions, answers, tags", state.query,
              ImGui::GetContentRegionAvail().x - clear_w - gap);
-  if (ui.shortcut == '/') ImGui::ActivateItemByID(ImGui::GetItemID());  // the search field, as if tapped
+  if (ui.shortcut == '/') activate_last_item();  // the search field, as if tapped
   if (clear_w > 0) {
     ImGui::SameLine(0, gap);
     // The tap ends the editing (ImGui then leaves the text alone), so the field can be emptied.

@@ -11,6 +11,7 @@
 #include "widgets/controls.h"
 #include "widgets/format.h"
 #include "widgets/markdown.h"
+#include "widgets/text.h"
 
 namespace pyprep::ui {
 namespace {

@@ -9,6 +9,7 @@
 #include "screens/screens.h"
 #include "widgets/controls.h"
 #include "widgets/format.h"
+#include "widgets/text.h"
 
 namespace pyprep::ui {
 namespace {

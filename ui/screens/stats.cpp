@@ -8,6 +8,7 @@
 #include "screens/screens.h"
 #include "widgets/charts.h"
 #include "widgets/controls.h"
+#include "widgets/text.h"
 
 namespace pyprep::ui {
 namespace {
@@ -31,7 +32,7 @@ void tiles(const Theme& theme, const std::vector<std::pair<std::string, std::str
   for (const auto& item : items)
     height = std::max(height, label_top + text_size(theme, FontRole::Caption, item.second, width - 2 * pad).y + 0.6f * em);
   ImFont* font = theme.font(FontRole::Caption);
-  const float label_size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  const float label_size = font_px(theme, FontRole::Caption);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   for (std::size_t i = 0; i < items.size(); ++i) {

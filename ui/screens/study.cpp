@@ -1,7 +1,6 @@
 // Study: the prompt; Show answer; the answer, code and key points to tick; the four grades at the
 // bottom, each with the interval it would give; undo of the last answer; progress through today.
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <array>
@@ -9,9 +8,13 @@
 #include <utility>
 
 #include "screens/screens.h"
+#include "widgets/colors.h"
 #include "widgets/controls.h"
 #include "widgets/format.h"
+#include "widgets/frame_records.h"
+#include "widgets/imgui_adapter.h"
 #include "widgets/markdown.h"
+#include "widgets/text.h"
 
 namespace pyprep::ui {
 namespace {
@@ -42,7 +45,7 @@ void header(Ui& ui, StudyState& state, const Card* card) {
     const ImVec2 size = text_size(theme, FontRole::Caption, progress, room);
     ImFont* font = theme.font(FontRole::Caption);
     const ImVec2 origin = ImGui::GetWindowPos();
-    add_text(ImGui::GetWindowDrawList(), font, font->FontSize * ImGui::GetIO().FontGlobalScale,
+    add_text(ImGui::GetWindowDrawList(), font, font_px(theme, FontRole::Caption),
              ImVec2(origin.x + x - ImGui::GetScrollX(), origin.y + start.y + std::max(0.0f, (row_h - size.y) / 2)),
              c.text_secondary, progress, room);
   }
@@ -135,7 +138,7 @@ void study_screen(Ui& ui, StudyState& state) {
     state.typing = false;
     state.typed.clear();
     state.typed_score = {};
-    ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    set_next_window_scroll(ImVec2(0, 0));
     new_code_views();
   }
 
@@ -173,7 +176,7 @@ void study_screen(Ui& ui, StudyState& state) {
         // The field can open below the fold (a long prompt, large text): it is brought up first,
         // and given the keyboard once it shows; while typed in, it stays clear of the keyboard.
         if (state.focus_typed && ImGui::IsItemVisible()) {
-          ImGui::ActivateItemByID(ImGui::GetItemID());
+          activate_last_item();
           state.focus_typed = false;
         }
         if (state.focus_typed || ImGui::IsItemActive()) ImGui::SetScrollHereY(0.3f);

@@ -6,6 +6,7 @@
 
 #include "screens/screens.h"
 #include "widgets/controls.h"
+#include "widgets/text.h"
 
 namespace pyprep::ui {
 namespace {

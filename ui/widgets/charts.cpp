@@ -4,8 +4,9 @@
 
 #include <algorithm>
 
-#include "widgets/controls.h"
+#include "widgets/colors.h"
 #include "widgets/format.h"
+#include "widgets/text.h"
 
 namespace pyprep::ui {
 
@@ -23,7 +24,7 @@ void bar_chart(const Theme& theme, const std::vector<int>& values, ImU32 color, 
   if (peak == 0) {  // an empty chart says so rather than showing a blank
     const char* empty = "Nothing here yet";
     const ImVec2 size = text_size(theme, FontRole::Caption, empty);
-    add_text(draw, theme.font(FontRole::Caption), theme.font(FontRole::Caption)->FontSize * ImGui::GetIO().FontGlobalScale,
+    add_text(draw, theme.font(FontRole::Caption), font_px(theme, FontRole::Caption),
              ImVec2(at.x + (width - size.x) / 2, at.y + (height - size.y) / 2), c.text_secondary, empty);
   }
   const float slot = values.empty() ? width : width / static_cast<float>(values.size());
@@ -47,7 +48,7 @@ void heatmap(const Theme& theme, const std::vector<int>& per_day, std::int64_t t
   const float em = theme.em();
   const int today_weekday = static_cast<int>(((today + 3) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
   ImFont* font = theme.font(FontRole::Caption);
-  const float label_size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  const float label_size = font_px(theme, FontRole::Caption);
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float gutter = text_size(theme, FontRole::Caption, "Mon").x + 0.4f * em;
   const ImVec2 at(top.x + gutter, top.y + label_size + 0.2f * em);  // the first cell

@@ -1,15 +1,18 @@
 #include "widgets/code_editor.h"
 
-#include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <vector>
 
 #include "core/text/python_lexer.h"
-#include "widgets/controls.h"
+#include "widgets/colors.h"
+#include "widgets/frame_records.h"
+#include "widgets/imgui_adapter.h"
 #include "widgets/markdown.h"
+#include "widgets/text.h"
 
 namespace pyprep::ui {
 namespace {
@@ -110,7 +113,7 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
   const Palette& c = theme.colors();
   const float em = theme.em();
   ImFont* font = theme.font(FontRole::Mono);
-  const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  const float size = font_px(theme, FontRole::Mono);
   const int lines = std::max(min_lines, 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1);
   const ImVec2 pad(0.5f * em, 0.5f * em);
   const float digit_w = font->CalcTextSizeA(size, FLT_MAX, -1, "0").x;
@@ -134,10 +137,10 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
       ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackCharFilter | ImGuiInputTextFlags_CallbackAlways,
       callback, &state);
   const ImGuiID id = ImGui::GetID("##code");
-  const bool active = ImGui::GetActiveID() == id;
+  const bool active = active_item_id() == id;
   // Shift-Tab dedents: keep ImGui from taking it (and the editor's focus) for tabbing between
   // widgets. Ownership set now holds for the next frame's input.
-  if (active) ImGui::SetKeyOwner(ImGuiKey_Tab, id);
+  if (active) claim_key(ImGuiKey_Tab, id);
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImGui::PopID();
   ImGui::PopStyleVar();
@@ -148,8 +151,8 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
   register_text_field({min.x, min.y, max.x - min.x, max.y - min.y});
 
   // Line numbers, then the highlighted tokens over ImGui's plain text at the same places.
-  const ImGuiInputTextState* input = active ? ImGui::GetInputTextState(id) : nullptr;
-  const float scroll_x = input ? input->ScrollX : 0.0f;
+  const std::optional<EditedField> input = active ? edited_field(id) : std::nullopt;
+  const float scroll_x = input ? input->scroll_x : 0.0f;
   const ImVec2 origin(min.x + pad.x - scroll_x, min.y + pad.y);
   for (int line = 0; line < lines - 1; ++line) {
     const std::string number = std::to_string(line + 1);
@@ -158,8 +161,9 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
              number);
   }
   ImDrawList* over = ImGui::GetForegroundDrawList();
-  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-  over->PushClipRect(ImMax(ImVec2(min.x + pad.x * 0.5f, min.y), clip.Min), ImMin(max, clip.Max), false);
+  const ScreenBox clip = window_clip_rect();
+  over->PushClipRect(ImVec2(std::max(min.x + pad.x * 0.5f, clip.min.x), std::max(min.y, clip.min.y)),
+                     ImVec2(std::min(max.x, clip.max.x), std::min(max.y, clip.max.y)), false);
   const SidewaysText scrolled_lines;
   const float widest = draw_code_tokens(theme, over, origin, text, python::tokenize(text), size);
   if (input) {
@@ -168,17 +172,17 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
     editor_area() = {};
   }
   if (input) {  // the caret, steady (a blink would need frames while idle)
-    const int cursor = std::clamp(input->Stb.cursor, 0, input->CurLenW);
+    const int cursor = std::clamp(input->caret, 0, input->length);
     int line = 0;
     int line_start = 0;
     for (int i = 0; i < cursor; ++i) {
-      if (input->TextW[i] == '\n') {
+      if (input->text[i] == '\n') {
         ++line;
         line_start = i + 1;
       }
     }
     float caret_x = 0;
-    for (int i = line_start; i < cursor; ++i) caret_x += font->GetCharAdvance(input->TextW[i]) * size / font->FontSize;
+    for (int i = line_start; i < cursor; ++i) caret_x += font->GetCharAdvance(input->text[i]) * size / font->FontSize;
     const ImVec2 at(origin.x + caret_x, origin.y + line * size);
     over->AddLine(at, ImVec2(at.x, at.y + size), c.text, std::max(1.0f, 0.09f * em));
   }
@@ -222,7 +226,7 @@ void key_row(const Theme& theme, const char* target, float width) {
   const float key_w = width / static_cast<float>(per_row);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImFont* font = theme.font(FontRole::Mono);
-  const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  const float size = font_px(theme, FontRole::Mono);
   // The row may reach past the window's padding, into the screen's margins.
   ImGui::PushClipRect(top, ImVec2(top.x + width, top.y + grid.key_h * static_cast<float>(grid.rows)), false);
   for (std::size_t i = 0; i < kKeys.size(); ++i) {
@@ -233,7 +237,7 @@ void key_row(const Theme& theme, const char* target, float width) {
     draw->AddRectFilled(a, b, c.raised, 0.4f * em);
     const bool word = std::string_view(kKeys[i].label).size() > 1;  // Tab, Untab, Undo, arrows
     ImFont* key_font = word ? theme.font(FontRole::Caption) : font;
-    float key_size = word ? key_font->FontSize * ImGui::GetIO().FontGlobalScale : size;
+    float key_size = word ? font_px(theme, FontRole::Caption) : size;
     ImVec2 label = key_font->CalcTextSizeA(key_size, FLT_MAX, -1, kKeys[i].label);
     const float fit = std::min((b.x - a.x - 0.3f * em) / label.x, (b.y - a.y - 0.2f * em) / label.y);
     if (fit < 1.0f) {
@@ -274,20 +278,20 @@ bool key_row_press(float x, float y) {
 void clear_key_rows() { key_rects().clear(); }
 
 namespace {
-ImGuiInputTextState* edited_input() {
+std::optional<EditedField> edited_input() {
   const EditorArea& area = editor_area();
-  return area.id != 0 && ImGui::GetActiveID() == area.id ? ImGui::GetInputTextState(area.id) : nullptr;
+  return area.id != 0 && active_item_id() == area.id ? edited_field(area.id) : std::nullopt;
 }
 }  // namespace
 
 EditorView edited_editor() {
-  const ImGuiInputTextState* input = edited_input();
+  const std::optional<EditedField> input = edited_input();
   if (!input) return {};
-  const int a = std::min(input->Stb.select_start, input->Stb.select_end);
-  const int b = std::max(input->Stb.select_start, input->Stb.select_end);
-  // Stb positions count UTF-16 units; the byte offsets follow from the text before them.
-  auto bytes = [&](int units) { return ImTextCountUtf8BytesFromStr(input->TextW.Data, input->TextW.Data + units); };
-  return {input->ScrollX, bytes(a), bytes(b)};
+  const int a = std::min(input->selection_start, input->selection_end);
+  const int b = std::max(input->selection_start, input->selection_end);
+  // Positions count UTF-16 units; the byte offsets follow from the text before them.
+  auto bytes = [&](int units) { return utf8_bytes(input->text, input->text + units); };
+  return {input->scroll_x, bytes(a), bytes(b)};
 }
 
 bool editor_at(float x, float y) {
@@ -298,10 +302,10 @@ bool editor_at(float x, float y) {
 bool editor_scrolls_sideways_at(float x, float y) { return editor_at(x, y) && editor_area().max_scroll_x > 0; }
 
 bool scroll_editor_sideways(float amount) {
-  ImGuiInputTextState* input = edited_input();
+  const std::optional<EditedField> input = edited_input();
   if (!input) return false;
-  const float target = std::clamp(input->ScrollX + amount, 0.0f, editor_area().max_scroll_x);
-  input->ScrollX = target;
+  const float target = std::clamp(input->scroll_x + amount, 0.0f, editor_area().max_scroll_x);
+  set_edited_field_scroll_x(editor_area().id, target);
   return target > 0.0f && target < editor_area().max_scroll_x;
 }
 

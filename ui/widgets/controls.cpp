@@ -1,8 +1,6 @@
 #include "widgets/controls.h"
 
-#include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -10,27 +8,16 @@
 #include <unordered_map>
 
 #include "core/text/soft_wrap.h"
+#include "widgets/colors.h"
+#include "widgets/frame_records.h"
+#include "widgets/imgui_adapter.h"
+#include "widgets/text.h"
 
 namespace pyprep::ui {
 namespace {
 
-struct FrameRecords {
-  nlohmann::json targets = nlohmann::json::object();
-  nlohmann::json texts = nlohmann::json::array();
-  std::vector<Rect> text_fields;
-  int sideways = 0;  // inside a SidewaysText scope
-};
-FrameRecords& records() {
-  static FrameRecords all;
-  return all;
-}
-
-float font_size(const Theme& theme, FontRole role) {
-  return theme.font(role)->FontSize * ImGui::GetIO().FontGlobalScale;
-}
-
 void draw_text(const Theme& theme, FontRole role, ImVec2 at, ImU32 color, std::string_view text) {
-  add_text(ImGui::GetWindowDrawList(), theme.font(role), font_size(theme, role), at, color, text);
+  add_text(ImGui::GetWindowDrawList(), theme.font(role), font_px(theme, role), at, color, text);
 }
 
 // An invisible hit area at the cursor; the pressed look comes from `held`.
@@ -47,59 +34,6 @@ bool hit_area(const char* target, ImVec2 size, bool* held) {
 }  // namespace
 
 float min_target(const Theme& theme) { return std::max(kMinTouchPx, 2.9f * theme.em()); }
-
-ImU32 with_alpha(ImU32 c, float a) {
-  return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(a * 255.0f + 0.5f) << IM_COL32_A_SHIFT);
-}
-
-ImU32 mix(ImU32 a, ImU32 b, float t) {
-  const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
-  return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,
-                                               x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
-}
-
-void report_target(const char* name, ImVec2 min, ImVec2 max) {
-  // Only what is actually visible can be tapped.
-  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-  const ImRect shown(ImMax(min, clip.Min), ImMin(max, clip.Max));
-  if (shown.Min.x >= shown.Max.x || shown.Min.y >= shown.Max.y) return;
-  records().targets[name] = {shown.Min.x, shown.Min.y, shown.GetWidth(), shown.GetHeight()};
-}
-const nlohmann::json& frame_targets() { return records().targets; }
-
-namespace {
-void report_text(ImVec2 min, ImVec2 max, std::string_view text, const ImRect& clip) {
-  const ImRect shown(ImMax(min, clip.Min), ImMin(max, clip.Max));
-  if (shown.Min.x >= shown.Max.x || shown.Min.y >= shown.Max.y || text.empty()) return;
-  // Cut: wider than what shows of it, in a window that cannot scroll sideways to reveal the rest
-  // (by more than a trailing space, which wrapped lines may keep past the edge).
-  const bool scrolls_sideways =
-      records().sideways > 0 || (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_HorizontalScrollbar);
-  const float slack = 0.35f * ImGui::GetFontSize();
-  const bool cut = !scrolls_sideways && (min.x < clip.Min.x - slack || max.x > clip.Max.x + slack);
-  records().texts.push_back({std::lround(shown.Min.x), std::lround(shown.Min.y), std::lround(shown.GetWidth()),
-                             std::lround(shown.GetHeight()), text, cut});
-}
-}  // namespace
-const nlohmann::json& frame_texts() { return records().texts; }
-SidewaysText::SidewaysText() { ++records().sideways; }
-SidewaysText::~SidewaysText() { --records().sideways; }
-
-void add_text(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 color, std::string_view text,
-              float wrap_width) {
-  draw->AddText(font, size, at, color, text.data(), text.data() + text.size(), wrap_width);
-  const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap_width, text.data(), text.data() + text.size());
-  report_text(at, ImVec2(at.x + extent.x, at.y + extent.y), text, ImRect(draw->GetClipRectMin(), draw->GetClipRectMax()));
-}
-const std::vector<Rect>& text_field_rects() { return records().text_fields; }
-void register_text_field(Rect rect) { records().text_fields.push_back(rect); }
-void clear_frame_records() { records() = FrameRecords{}; }
-
-ImVec2 text_size(const Theme& theme, FontRole role, std::string_view text, float wrap_width) {
-  ImFont* font = theme.font(role);
-  return font->CalcTextSizeA(font_size(theme, role), FLT_MAX, wrap_width, text.data(),
-                             text.data() + text.size());
-}
 
 float label_scale_to_fit(const Theme& theme, FontRole role, const std::vector<std::string_view>& labels, float width) {
   float widest = 0;
@@ -119,7 +53,7 @@ bool button(const Theme& theme, const char* target, std::string_view label, std:
                       0.6f * theme.em());
   // A label wider than the button wraps when a second line fits, else it is drawn smaller.
   const float room = size.x - 0.8f * theme.em();
-  float label_px = font_size(theme, style.font) * style.label_scale, wrap = 0;
+  float label_px = font_px(theme, style.font) * style.label_scale, wrap = 0;
   const ImVec2 natural = text_size(theme, style.font, label);
   ImVec2 label_size(natural.x * style.label_scale, natural.y * style.label_scale);
   if (label_size.x > room) {
@@ -173,7 +107,7 @@ TouchRow touch_row(const Theme& theme, const char* target, std::string_view labe
                                               c.raised, 0.5f * em);
   }
   row.mid_y = row.min.y + row.size.y / 2;
-  add_text(ImGui::GetWindowDrawList(), theme.font(FontRole::Body), font_size(theme, FontRole::Body),
+  add_text(ImGui::GetWindowDrawList(), theme.font(FontRole::Body), font_px(theme, FontRole::Body),
            ImVec2(row.min.x + 0.25f * em, row.mid_y - text.y / 2), c.text, label, wrap);
   return row;
 }
@@ -186,7 +120,7 @@ bool row_button(const Theme& theme, const char* target, std::string_view label, 
   const float chevron_w = chevron ? 0.7f * em : 0.0f;
   const TouchRow row = touch_row(theme, target, label, value_w + chevron_w);
   const float right = row.min.x + row.size.x - 0.25f * em - chevron_w;
-  const float text_y = row.mid_y - font_size(theme, FontRole::Body) / 2;
+  const float text_y = row.mid_y - font_px(theme, FontRole::Body) / 2;
   if (chevron) draw_text(theme, FontRole::Body, ImVec2(right + 0.15f * em, text_y), c.text_secondary, "›");
   draw_text(theme, FontRole::Body, ImVec2(right - value_w, text_y), c.text_secondary, value);
   return row.tapped;
@@ -265,8 +199,8 @@ bool stepper(const Theme& theme, const char* target, std::string_view label, std
   const bool stacked = text_size(theme, FontRole::Body, label).x > label_room;
   const float label_h = stacked ? text_size(theme, FontRole::Body, label, width - 0.25f * em).y + 0.3f * em : 0.0f;
   const float row_y = min.y + label_h;
-  const float text_y = row_y + (height - font_size(theme, FontRole::Body)) / 2;
-  add_text(ImGui::GetWindowDrawList(), theme.font(FontRole::Body), font_size(theme, FontRole::Body),
+  const float text_y = row_y + (height - font_px(theme, FontRole::Body)) / 2;
+  add_text(ImGui::GetWindowDrawList(), theme.font(FontRole::Body), font_px(theme, FontRole::Body),
            ImVec2(min.x + 0.25f * em, stacked ? min.y + 0.3f * em : text_y), c.text, label,
            stacked ? width - 0.25f * em : 0.0f);
   float x = min.x + width - 2 * button_w - value_w;
@@ -338,7 +272,7 @@ bool check_row(const Theme& theme, const char* target, std::string_view text, bo
     draw->AddRect(box_min, box_max, held ? c.primary : c.text_secondary, 0.3f * em, 0, 0.1f * em);
   }
   ImFont* font = theme.font(FontRole::Body);
-  add_text(draw, font, font_size(theme, FontRole::Body), ImVec2(min.x + box + gap, min.y + (height - body.y) / 2),
+  add_text(draw, font, font_px(theme, FontRole::Body), ImVec2(min.x + box + gap, min.y + (height - body.y) / 2),
            ticked ? c.text_secondary : c.text, text, width - box - gap);
   return tapped;
 }
@@ -350,7 +284,7 @@ bool styled_input(const Theme& theme, const char* target, ImVec2 size, const std
   ImGui::PushStyleColor(ImGuiCol_FrameBg, c.raised);
   ImGui::PushStyleColor(ImGuiCol_Text, c.text);
   ImGui::PushStyleColor(ImGuiCol_TextDisabled, c.text_secondary);
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em, (size.y - font_size(theme, FontRole::Body)) / 2));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em, (size.y - font_px(theme, FontRole::Body)) / 2));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 0.6f * em);
   ImGui::PushID(target);
   const ImVec2 min = ImGui::GetCursorScreenPos();
@@ -406,7 +340,7 @@ bool text_area(const Theme& theme, const char* target, std::string& text, float 
   const float em = theme.em();
   const float width = ImGui::GetContentRegionAvail().x;
   ImFont* font = theme.font(FontRole::Body);
-  const float size = font_size(theme, FontRole::Body);
+  const float size = font_px(theme, FontRole::Body);
   const float pad_x = 0.8f * em;  // styled_input's frame padding
   const float wrap_width = width - 2 * pad_x - 0.3f * em;  // room for the caret at a line's end
   WrappedArea& area = areas[ImGui::GetID(target)];
@@ -421,10 +355,10 @@ bool text_area(const Theme& theme, const char* target, std::string& text, float 
   // the text changes under an edit (another tab answered, the screen moved on), the edit is
   // dropped, so what was being typed cannot land in what the field holds now.
   ImGui::PushID(target);
-  bool editing = ImGui::GetActiveID() == ImGui::GetID("##area");
+  bool editing = active_item_id() == ImGui::GetID("##area");
   ImGui::PopID();
   if (editing && text != area.wrapped_text) {
-    ImGui::ClearActiveID();
+    clear_active_item();
     editing = false;
   }
   if (!editing && (text != area.wrapped_text || wrap_width != area.wrapped_width || size != area.wrapped_size)) {
@@ -451,7 +385,7 @@ void labelled_bar(const Theme& theme, std::string_view label, std::string_view v
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   ImFont* font = theme.font(FontRole::Body);
-  const float size = font_size(theme, FontRole::Body);
+  const float size = font_px(theme, FontRole::Body);
   const ImVec2 value_size = text_size(theme, FontRole::Body, value);
   const float wrap = std::max(4.0f * em, width - value_size.x - 0.6f * em);
   const ImVec2 label_size = text_size(theme, FontRole::Body, label, wrap);
@@ -474,96 +408,6 @@ void progress_bar(const Theme& theme, float fraction, ImU32 color, float height_
   ImGui::Dummy(ImVec2(width, height));
 }
 
-void text_line(const Theme& theme, FontRole role, ImU32 color, std::string_view text) {
-  ImGui::PushFont(theme.font(role));
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::PushTextWrapPos(-1.0f);  // no wrapping, whatever a surface around it asks
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  report_text(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text, ImGui::GetCurrentWindow()->ClipRect);
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
-}
-
-void wrapped_text(const Theme& theme, FontRole role, ImU32 color, std::string_view text) {
-  ImGui::PushFont(theme.font(role));
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  report_text(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text, ImGui::GetCurrentWindow()->ClipRect);
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
-}
-
-float clamped_text(const Theme& theme, FontRole role, ImU32 color, std::string_view text, float width,
-                   int max_lines) {
-  ImFont* font = theme.font(role);
-  const float size = font_size(theme, role);
-  const float line_h = size * 1.3f;
-  const ImVec2 at = ImGui::GetCursorScreenPos();
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const char* p = text.data();
-  const char* end = text.data() + text.size();
-  int line = 0;
-  while (p < end && line < max_lines) {
-    const char* wrap = font->CalcWordWrapPositionA(size / font->FontSize, p, end, width);
-    if (wrap == p) wrap = p + 1;
-    std::string shown(p, wrap);
-    if (line == max_lines - 1 && wrap < end) {  // last allowed line and more text: ellipsis
-      const float dots = font->CalcTextSizeA(size, FLT_MAX, -1, "…").x;
-      const char* cut = font->CalcWordWrapPositionA(size / font->FontSize, p, end, width - dots);
-      shown = std::string(p, cut);
-      while (!shown.empty() && shown.back() == ' ') shown.pop_back();
-      shown += "…";
-    }
-    add_text(draw, font, size, ImVec2(at.x, at.y + line * line_h), color, shown);
-    p = wrap;
-    while (p < end && (*p == ' ' || *p == '\n')) ++p;
-    ++line;
-  }
-  const float height = std::max(1, line) * line_h;
-  ImGui::Dummy(ImVec2(width, height));
-  return height;
-}
-
-float marked_text(const Theme& theme, std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& marks,
-                  ImU32 mark) {
-  const Palette& c = theme.colors();
-  ImFont* font = theme.font(FontRole::Body);
-  const float size = font_size(theme, FontRole::Body);
-  const float line_h = size * 1.35f;
-  const float width = ImGui::GetContentRegionAvail().x;
-  const ImVec2 at = ImGui::GetCursorScreenPos();
-  const auto x_of = [&](const char* from, const char* to) { return font->CalcTextSizeA(size, FLT_MAX, -1, from, to).x; };
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const char* const begin = text.data();
-  const char* const end = begin + text.size();
-  const char* p = begin;
-  int line = 0;
-  while (p < end) {
-    const char* newline = std::find(p, end, '\n');
-    const char* wrap = font->CalcWordWrapPositionA(size / font->FontSize, p, newline, width);
-    if (wrap == p && p < newline) wrap = p + 1;
-    const float y = at.y + static_cast<float>(line) * line_h;
-    for (const auto& [from, to] : marks) {  // behind the words they mark
-      const char* a = std::max(p, begin + from);
-      const char* b = std::min(wrap, begin + to);
-      if (a >= b) continue;
-      const float left = at.x + x_of(p, a), right = at.x + x_of(p, b);
-      draw->AddRectFilled(ImVec2(left - 1, y), ImVec2(right + 1, y + line_h - 0.1f * size), mark, 0.2f * size);
-    }
-    add_text(draw, font, size, ImVec2(at.x, y + (line_h - size) / 2), c.text, std::string_view(p, wrap - p));
-    p = wrap;
-    if (p < end && *p == '\n') ++p;
-    else while (p < end && *p == ' ') ++p;
-    ++line;
-  }
-  const float height = static_cast<float>(std::max(1, line)) * line_h;
-  ImGui::Dummy(ImVec2(width, height));
-  return height;
-}
-
 void badge(const Theme& theme, std::string_view text, ImU32 fill, ImU32 color) {
   const float em = theme.em();
   const ImVec2 size = text_size(theme, FontRole::Caption, text);
@@ -584,19 +428,17 @@ void begin_surface(const Theme& theme) {
   ImGui::BeginGroup();
   // Content keeps clear of the surface's right padding too.
   ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad);
-  ImGui::GetCurrentWindow()->WorkRect.Max.x -= pad;
-  ImGui::GetCurrentWindow()->ContentRegionRect.Max.x -= pad;
+  shift_work_area_right(-pad);
 }
 
 void end_surface(const Theme& theme, ImU32 fill) {
   const float pad = 1.0f * theme.em();
-  ImGui::GetCurrentWindow()->WorkRect.Max.x += pad;
-  ImGui::GetCurrentWindow()->ContentRegionRect.Max.x += pad;
+  shift_work_area_right(pad);
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
   ImGui::Unindent(pad);
   const ImVec2 min(ImGui::GetItemRectMin().x - pad, ImGui::GetItemRectMin().y - pad);
-  const ImVec2 max(ImGui::GetCurrentWindow()->WorkRect.Max.x, ImGui::GetItemRectMax().y + pad);
+  const ImVec2 max(work_area_right(), ImGui::GetItemRectMax().y + pad);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->ChannelsSetCurrent(0);
   draw->AddRectFilled(min, max, fill, 0.75f * theme.em());

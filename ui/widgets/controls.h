@@ -3,13 +3,11 @@
 // a pressed state, chips, segmented choices, steppers, switches, text fields, surfaces. Sizes are
 // in em-derived pixels; every tappable control is at least 48 CSS px tall.
 #include <imgui.h>
-#include <nlohmann/json.hpp>
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "platform/platform.h"
 #include "theme.h"
 
 namespace pyprep::ui {
@@ -43,13 +41,12 @@ bool stepper(const Theme& theme, const char* target, std::string_view label, std
 bool switch_row(const Theme& theme, const char* target, std::string_view label, bool& on);
 // A checklist row (tick box + wrapped text); returns true when toggled.
 bool check_row(const Theme& theme, const char* target, std::string_view text, bool& ticked);
-// A single-line text field with a hint; true when the text changed.
 // A fingertip: no tappable control is shorter, in CSS px.
 constexpr float kMinTouchPx = 48.0f;
 // The height of a touch target: a row of text, and never under a fingertip.
 float min_target(const Theme& theme);
 
-// `width` 0: the rest of the row.
+// A single-line text field with a hint; true when the text changed. `width` 0: the rest of the row.
 bool text_field(const Theme& theme, const char* target, const char* hint, std::string& text, float width = 0);
 // A multi-line text field `lines` tall; true when the text changed.
 bool text_area(const Theme& theme, const char* target, std::string& text, float lines);
@@ -58,51 +55,11 @@ void labelled_bar(const Theme& theme, std::string_view label, std::string_view v
 // A thin rounded progress bar the full available width.
 void progress_bar(const Theme& theme, float fraction, ImU32 color, float height_em = 0.35f);
 
-// One line of text at the cursor, never wrapped (numbers, right-aligned values).
-void text_line(const Theme& theme, FontRole role, ImU32 color, std::string_view text);
-// Text wrapped to the available width.
-void wrapped_text(const Theme& theme, FontRole role, ImU32 color, std::string_view text);
-// Text wrapped to `width` and cut after `max_lines` lines with an ellipsis; returns its height.
-float clamped_text(const Theme& theme, FontRole role, ImU32 color, std::string_view text, float width,
-                   int max_lines);
-ImVec2 text_size(const Theme& theme, FontRole role, std::string_view text, float wrap_width = -1.0f);
-// Text wrapped to the available width with the byte ranges [first, second) of `marks` on a
-// `mark` background (the words of a typed answer that matched a key point); returns its height.
-float marked_text(const Theme& theme, std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& marks,
-                  ImU32 mark);
 // A small rounded label (level badges, tags).
 void badge(const Theme& theme, std::string_view text, ImU32 fill, ImU32 color);
 
 // A rounded surface behind everything drawn between begin and end (cards in the UI guide).
 void begin_surface(const Theme& theme);
 void end_surface(const Theme& theme, ImU32 fill);
-
-// The tappable things on screen this frame, by name, for the test hook; and text fields' rects
-// for the keyboard proxy.
-void report_target(const char* name, ImVec2 min, ImVec2 max);
-const nlohmann::json& frame_targets();
-// Text drawn this frame, as [x, y, w, h, text, cut] (visible part; cut when it runs past its
-// window's edge there is no scrolling to), so tests can check that nothing overlaps or clips.
-const nlohmann::json& frame_texts();
-// While one is alive, text drawn scrolls sideways by other means than its window's (the code
-// editor's lines): past the edge is not cut.
-struct SidewaysText {
-  SidewaysText();
-  ~SidewaysText();
-  SidewaysText(const SidewaysText&) = delete;
-  SidewaysText& operator=(const SidewaysText&) = delete;
-};
-// Draws text at `at`, wrapped at `wrap_width` when positive, and records it for frame_texts().
-void add_text(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 color, std::string_view text,
-              float wrap_width = 0);
-const std::vector<Rect>& text_field_rects();
-// A rect where a tap should open (or keep open) the phone's keyboard.
-void register_text_field(Rect rect);
-void clear_frame_records();
-
-// The colour `c` with alpha `a` (0..1).
-ImU32 with_alpha(ImU32 c, float a);
-// A mix of two colours, t = 0 gives a.
-ImU32 mix(ImU32 a, ImU32 b, float t);
 
 }  // namespace pyprep::ui

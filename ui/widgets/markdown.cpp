@@ -1,7 +1,6 @@
 #include "widgets/markdown.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <string>
@@ -10,6 +9,7 @@
 #include "core/text/markdown.h"
 #include "core/text/python_lexer.h"
 #include "widgets/controls.h"
+#include "widgets/text.h"
 
 namespace pyprep::ui {
 namespace {
@@ -43,10 +43,6 @@ ImU32 token_color(const CodeColors& colors, python::TokenKind kind) {
   }
 }
 
-float scaled(const Theme& theme, FontRole role) {
-  return theme.font(role)->FontSize * ImGui::GetIO().FontGlobalScale;
-}
-
 // A piece of one span's text placed on a line.
 struct Fragment {
   std::string_view text;
@@ -61,7 +57,7 @@ struct Fragment {
 float draw_spans(const Theme& theme, const markdown::Spans& spans, ImVec2 origin, float width) {
   const Palette& c = theme.colors();
   const float em = theme.em();
-  const float body = scaled(theme, FontRole::Body);
+  const float body = font_px(theme, FontRole::Body);
   const float line_h = body * 1.4f;
   std::vector<Fragment> fragments;
   float x = 0, y = 0;
@@ -70,7 +66,7 @@ float draw_spans(const Theme& theme, const markdown::Spans& spans, ImVec2 origin
   for (const markdown::Span& span : spans) {
     const FontRole role = span.code ? FontRole::Mono : (span.bold ? FontRole::BodySemibold : FontRole::Body);
     ImFont* font = theme.font(role);
-    const float size = scaled(theme, role);
+    const float size = font_px(theme, role);
     // Inline code that fits on a line is never broken at its spaces (`{% url %}` stays whole).
     const bool unbroken = span.code && font->CalcTextSizeA(size, FLT_MAX, -1, span.text.data(),
                                                           span.text.data() + span.text.size()).x <= width;
@@ -120,7 +116,7 @@ float draw_spans(const Theme& theme, const markdown::Spans& spans, ImVec2 origin
   }
   for (const Fragment& fragment : fragments) {
     if (fragment.text.front() == ' ') continue;
-    const float size = scaled(theme, fragment.role);
+    const float size = font_px(theme, fragment.role);
     const float y_offset = (body - size) * 0.6f;
     add_text(draw, theme.font(fragment.role), size, ImVec2(origin.x + fragment.x, origin.y + fragment.y + y_offset),
              c.text, fragment.text);
@@ -148,7 +144,7 @@ void code_block(const Theme& theme, Platform& platform, const char* target, std:
   ImGui::PushID(code_view_generation);
   const Palette& c = theme.colors();
   const float em = theme.em();
-  const float size = scaled(theme, FontRole::Mono);
+  const float size = font_px(theme, FontRole::Mono);
   const float line_h = size * 1.45f;
   const int lines = 1 + static_cast<int>(std::count(code.begin(), code.end(), '\n'));
   const float pad = 0.8f * em;
@@ -176,7 +172,7 @@ void code_block(const Theme& theme, Platform& platform, const char* target, std:
   ImGui::GetWindowDrawList()->AddRectFilled(
       top, ImVec2(top.x + width, top.y + header_h + lines * line_h + 2 * pad + scrollbar), c.raised, 0.6f * em);
   // Header: language label and the Copy button.
-  ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + (header_h - scaled(theme, FontRole::Caption)) / 2));
+  ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + (header_h - font_px(theme, FontRole::Caption)) / 2));
   text_line(theme, FontRole::Caption, c.text_secondary, python ? "Python" : language.empty() ? "Code" : language);
   const ImGuiID copied_id = ImGui::GetID(target);
   const bool copied = ImGui::GetStateStorage()->GetBool(copied_id, false);
@@ -207,7 +203,7 @@ float draw_code_tokens(const Theme& theme, ImDrawList* draw, ImVec2 origin, std:
                        const std::vector<python::Token>& tokens, float line_h) {
   const CodeColors colors = code_colors(theme);
   ImFont* font = theme.font(FontRole::Mono);
-  const float size = scaled(theme, FontRole::Mono);
+  const float size = font_px(theme, FontRole::Mono);
   float x = 0, y = 0, widest = 0;
   for (const python::Token& token : tokens) {
     const std::string_view text = code.substr(token.offset, token.length);
@@ -247,7 +243,7 @@ void markdown(const Theme& theme, Platform& platform, const char* id, std::strin
       for (const markdown::Spans& item : list->items) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddCircleFilled(
-            ImVec2(at.x + 0.45f * em, at.y + scaled(theme, FontRole::Body) * 0.72f), 0.16f * em,
+            ImVec2(at.x + 0.45f * em, at.y + font_px(theme, FontRole::Body) * 0.72f), 0.16f * em,
             theme.colors().text_secondary);
         paragraph(theme, item, 1.2f * em);
       }

@@ -1,12 +1,11 @@
 #include "widgets/touch_scroll.h"
 
-#include <imgui_internal.h>
-
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 
 #include "widgets/code_editor.h"
+#include "widgets/imgui_adapter.h"
 
 namespace pyprep::ui {
 namespace {
@@ -17,15 +16,6 @@ constexpr Uint32 kHoldToSelectMs = 450;       // as long as a phone's press-and-
 
 bool is_left_button(const SDL_Event& e) {
   return (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) && e.button.button == SDL_BUTTON_LEFT;
-}
-
-// The nearest window, from the one under the pointer outwards, that can scroll along `axis`.
-ImGuiWindow* scrollable_window_at(int axis) {
-  for (ImGuiWindow* window = GImGui->HoveredWindow; window; window = window->ParentWindow) {
-    if (window->ScrollMax[axis] > 0.0f && !(window->Flags & ImGuiWindowFlags_NoScrollWithMouse)) return window;
-    if (!(window->Flags & ImGuiWindowFlags_ChildWindow)) break;
-  }
-  return nullptr;
 }
 
 }  // namespace
@@ -72,12 +62,11 @@ void TouchScroll::start_drag(ImVec2 at) {
   phase_ = Phase::Dragging;
   axis_ = std::fabs(at.x - press_at_.x) > std::fabs(at.y - press_at_.y) ? 0 : 1;
   editor_ = axis_ == 0 && editor_scrolls_sideways_at(press_at_.x, press_at_.y);
-  ImGuiWindow* window = editor_ ? nullptr : scrollable_window_at(axis_);
-  if (!window && !editor_ && axis_ == 0) {  // a sideways drag over something that only scrolls vertically
+  window_ = editor_ ? 0 : scrollable_window_under_pointer(axis_);
+  if (window_ == 0 && !editor_ && axis_ == 0) {  // a sideways drag over something that only scrolls vertically
     axis_ = 1;
-    window = scrollable_window_at(axis_);
+    window_ = scrollable_window_under_pointer(axis_);
   }
-  window_ = window ? window->ID : 0;
   // Cancel the press ImGui has seen: releasing away from the widget fires nothing.
   ImGuiIO& io = ImGui::GetIO();
   io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
@@ -116,13 +105,8 @@ void TouchScroll::update() {
     return;
   }
   if (window_ == 0) return;
-  ImGuiWindow* window = ImGui::FindWindowByID(window_);
-  if (!window) return;
-  const float target = ImClamp(window->Scroll[axis_] + amount, 0.0f, window->ScrollMax[axis_]);
-  if (axis_ == 0) ImGui::SetScrollX(window, target);
-  else ImGui::SetScrollY(window, target);
   // At an edge the glide has nowhere to go.
-  if (phase_ == Phase::Gliding && (target <= 0.0f || target >= window->ScrollMax[axis_])) phase_ = Phase::Idle;
+  if (scroll_window_by(window_, axis_, amount) == WindowScroll::AtEdge && phase_ == Phase::Gliding) phase_ = Phase::Idle;
 }
 
 }  // namespace pyprep::ui
