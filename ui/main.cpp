@@ -12,7 +12,7 @@
 #include "core/app/app.h"
 #include "platform/bank_dir.h"
 #include "platform/platform.h"
-#include "shell.h"
+#include "app_ui.h"
 #include "widgets/imgui_adapter.h"
 
 #if defined(__EMSCRIPTEN__)
@@ -31,7 +31,7 @@ struct Program {
   std::unique_ptr<Platform> platform;
   SDL_Window* window = nullptr;
   std::unique_ptr<App> app;
-  std::unique_ptr<Shell> shell;
+  std::unique_ptr<AppUi> app_ui;
   int settle_frames = 0;  // ImGui needs a few frames after input to settle hover/active states
   std::uint64_t frames = 0;
   std::string last_state;
@@ -81,7 +81,7 @@ bool Program::frame() {
   while (SDL_PollEvent(&event)) {
     if (event.type == SDL_QUIT) platform->quit();
     input = true;
-    if (shell->takes_key_row_event(event) || shell->observe(event)) continue;
+    if (app_ui->takes_key_row_event(event) || app_ui->observe(event)) continue;
     ImGui_ImplSDL2_ProcessEvent(&event);
   }
   // Input can also arrive straight into ImGui's queue (the web keyboard proxy).
@@ -92,18 +92,18 @@ bool Program::frame() {
   const bool working = background_work(now_ms);
   const bool timer = wake_due(now_ms);
   const bool navigated = platform->take_back_request();
-  if (navigated) shell->go_back();
-  const bool theme_changed = shell->refresh_theme();
+  if (navigated) app_ui->go_back();
+  const bool theme_changed = app_ui->refresh_theme();
   const bool outside = platform->take_outside_change();
   if (input || storage_changed || working || timer || navigated || theme_changed || outside) settle_frames = 3;
-  if (settle_frames == 0 && !shell->animating()) return false;
+  if (settle_frames == 0 && !app_ui->animating()) return false;
   if (settle_frames > 0) --settle_frames;
 
   int window_w = 0, window_h = 0, drawable_w = 0, drawable_h = 0;
   SDL_GetWindowSize(window, &window_w, &window_h);
   SDL_GL_GetDrawableSize(window, &drawable_w, &drawable_h);
   const float pixel_ratio = window_w > 0 ? static_cast<float>(drawable_w) / window_w : 1.0f;
-  if (shell->prepare_fonts(pixel_ratio)) {
+  if (app_ui->prepare_fonts(pixel_ratio)) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
@@ -111,7 +111,7 @@ bool Program::frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
-  shell->draw();
+  app_ui->draw();
   ImGui::Render();
   glViewport(0, 0, drawable_w, drawable_h);
   const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -124,14 +124,14 @@ bool Program::frame() {
   // Keep drawing while ImGui still has input to hand out (it spreads a press and its release over
   // frames), has a focus change to apply (a field given the keyboard), or while the last frame
   // changed what is on screen, so every reaction gets drawn.
-  std::string state = shell->state_json();
+  std::string state = app_ui->state_json();
   if (has_queued_input() || has_pending_focus_change() || state != last_state) {
     settle_frames = std::max(settle_frames, 1);
   }
   platform->publish_state(frames, state);
   last_state = std::move(state);
-  if (const auto redraw = shell->next_redraw_ms(now_ms)) wake_by(*redraw, now_ms);
-  return settle_frames > 0 || shell->animating();
+  if (const auto redraw = app_ui->next_redraw_ms(now_ms)) wake_by(*redraw, now_ms);
+  return settle_frames > 0 || app_ui->animating();
 }
 
 }  // namespace
@@ -185,7 +185,7 @@ int main(int, char**) {
     platform.show_fatal(started.error().reason);  // nothing runs, so nothing is appended
     return 1;
   }
-  program->shell = std::make_unique<Shell>(*program->app, platform, std::move(loaded.problems));
+  program->app_ui = std::make_unique<AppUi>(*program->app, platform, std::move(loaded.problems));
 
   platform.run([program] { return program->frame(); });
   return 0;

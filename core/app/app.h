@@ -27,7 +27,7 @@
 #include "core/log/collection.h"
 #include "core/srs/optimizer.h"
 #include "core/srs/scheduler.h"
-#include "core/study/session.h"
+#include "core/study/queues.h"
 #include "core/study/stats.h"
 #include "core/log/storage.h"
 

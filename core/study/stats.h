@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/log/collection.h"
-#include "core/study/session.h"
+#include "core/study/queues.h"
 
 namespace pyprep {
 

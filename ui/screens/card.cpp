@@ -123,7 +123,7 @@ void card_screen(Ui& ui, CardScreenState& state) {
   ImGui::Dummy(ImVec2(0, 0.6f * em));
   wrapped_text(theme, FontRole::Headline, c.text, "Your note");
   // Saved as the user goes: a moment after the last keystroke (not an event per keystroke), and
-  // on leaving the card (Shell::go_back).
+  // on leaving the card (AppUi::go_back).
   if (text_area(theme, "note", state.note_draft, 4)) state.note_edited_ms = ui.now_ms;
   if (ImGui::IsItemActive()) ImGui::SetScrollHereY(0.3f);  // keep the note above the keyboard
   const bool unsaved = state.note_draft != progress.note;

@@ -8,7 +8,7 @@
 // app's theme with its own lexer, and reachable through the test hook like every other control.
 //
 // The key row holds what phone keyboards hide. Its keys are not ImGui buttons (pressing one would
-// end the editing): Shell routes touches on them, before ImGui sees them, to key_row_press(),
+// end the editing): AppUi routes touches on them, before ImGui sees them, to key_row_press(),
 // which types into the editor as a keyboard would.
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 #pragma once
-// Study sessions: which cards are due today and in which order, within the daily limits and the
+// Study queues: which cards are due today and in which order, within the daily limits and the
 // topic and level filters.
 #include <cstddef>
 #include <cstdint>

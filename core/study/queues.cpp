@@ -1,4 +1,4 @@
-#include "core/study/session.h"
+#include "core/study/queues.h"
 
 #include <algorithm>
 #include <string_view>

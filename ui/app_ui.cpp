@@ -1,4 +1,4 @@
-#include "shell.h"
+#include "app_ui.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -13,12 +13,12 @@
 
 namespace pyprep::ui {
 
-Shell::Shell(App& app, Platform& platform, std::vector<BankProblem> bank_problems)
+AppUi::AppUi(App& app, Platform& platform, std::vector<BankProblem> bank_problems)
     : app_(app), platform_(platform), bank_problems_(std::move(bank_problems)) {
   refresh_theme();
 }
 
-bool Shell::observe(const SDL_Event& event) {
+bool AppUi::observe(const SDL_Event& event) {
   if (event.type == SDL_MOUSEBUTTONDOWN) {  // dated when it happened: the event waited for this frame
     last_press_ms_ = platform_.now_ms() - static_cast<std::int64_t>(SDL_GetTicks() - event.button.timestamp);
   }
@@ -33,7 +33,7 @@ bool Shell::observe(const SDL_Event& event) {
   return scroll_.observe(event, 0.5f * theme_.em());  // ~8 CSS px: more is a scroll, not a tap
 }
 
-bool Shell::takes_key_row_event(const SDL_Event& event) {
+bool AppUi::takes_key_row_event(const SDL_Event& event) {
   if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT &&
       key_row_press(static_cast<float>(event.button.x), static_cast<float>(event.button.y))) {
     key_row_pressed_ = true;
@@ -42,7 +42,7 @@ bool Shell::takes_key_row_event(const SDL_Event& event) {
   return event.type == SDL_MOUSEBUTTONUP && std::exchange(key_row_pressed_, false);
 }
 
-bool Shell::prepare_fonts(float pixel_ratio) {
+bool AppUi::prepare_fonts(float pixel_ratio) {
   const bool rebuilt = theme_.update_fonts(platform_.assets_dir() + "/fonts", pixel_ratio,
                                            static_cast<float>(app_.collection().settings().text_scale));
   if (rebuilt && !theme_.font_error().empty()) {
@@ -51,7 +51,7 @@ bool Shell::prepare_fonts(float pixel_ratio) {
   return rebuilt;
 }
 
-bool Shell::refresh_theme() {
+bool AppUi::refresh_theme() {
   const ThemeChoice choice = app_.collection().settings().theme;
   const bool dark = choice == ThemeChoice::System ? platform_.prefers_dark() : choice == ThemeChoice::Dark;
   if (applied_dark_ == dark) return false;
@@ -60,7 +60,7 @@ bool Shell::refresh_theme() {
   return true;
 }
 
-void Shell::go_back() {
+void AppUi::go_back() {
   if (!stack_.empty()) {
     if (stack_.back() == Top::Card) {
       // A note typed just before leaving is saved, not dropped; if it cannot be, the card stays.
@@ -76,7 +76,7 @@ void Shell::go_back() {
   }
 }
 
-void Shell::select_tab(Tab tab) {
+void AppUi::select_tab(Tab tab) {
   if (tab == tab_) return;
   if (tab == Tab::Today) {
     back();  // the history entry of the other tab goes away with it
@@ -87,7 +87,7 @@ void Shell::select_tab(Tab tab) {
   tab_ = tab;
 }
 
-void Shell::open_study() {
+void AppUi::open_study() {
   // Each visit starts from the question, even on the card that was open when the last one ended.
   study_.card_id.clear();
   study_.notice.clear();
@@ -95,7 +95,7 @@ void Shell::open_study() {
   platform_.push_history();
 }
 
-void Shell::open_practice(std::size_t card, std::int64_t deadline_ms) {
+void AppUi::open_practice(std::size_t card, std::int64_t deadline_ms) {
   practice_ = PracticeState{};
   practice_.card = card;
   practice_.deadline_ms = deadline_ms;
@@ -104,20 +104,20 @@ void Shell::open_practice(std::size_t card, std::int64_t deadline_ms) {
   platform_.push_history();
 }
 
-void Shell::open_mock() {
+void AppUi::open_mock() {
   mock_.start_over();
   stack_.push_back(Top::Mock);
   platform_.push_history();
 }
 
 // The open mock's question, else the report asked for, else the setup.
-void Shell::draw_mock(Ui& ui) {
+void AppUi::draw_mock(Ui& ui) {
   if (const MockInterview* open = app_.open_mock()) return mock_question_screen(ui, mock_, *open);
   if (const MockInterview* shown = app_.collection().find_mock(mock_.report)) return mock_report_screen(ui, mock_, *shown);
   mock_setup_screen(ui, mock_);
 }
 
-void Shell::open_card(std::size_t card) {
+void AppUi::open_card(std::size_t card) {
   card_ = CardScreenState{};
   card_.card = card;
   new_code_views();
@@ -125,7 +125,7 @@ void Shell::open_card(std::size_t card) {
   platform_.push_history();
 }
 
-const char* Shell::screen_name() const {
+const char* AppUi::screen_name() const {
   if (!stack_.empty()) {
     switch (stack_.back()) {
       case Top::Study: return "study";
@@ -145,7 +145,7 @@ const char* Shell::screen_name() const {
   return "";
 }
 
-void Shell::draw_tab_bar(float height) {
+void AppUi::draw_tab_bar(float height) {
   const Palette& c = theme_.colors();
   const float em = theme_.em();
   const ImVec2 window_pos = ImGui::GetWindowPos(), window_size = ImGui::GetWindowSize();
@@ -181,7 +181,7 @@ void Shell::draw_tab_bar(float height) {
   ImGui::PopClipRect();
 }
 
-void Shell::restore(Ui& ui, const Platform::PickedFile& picked) {
+void AppUi::restore(Ui& ui, const Platform::PickedFile& picked) {
   using Section = SettingsState::Section;
   if (!picked.contents) return settings_.say(Section::Data, picked.contents.error().reason, true);
   Result<RestoreSummary> restored = app_.restore_backup(*picked.contents, ui.now_ms);
@@ -191,7 +191,7 @@ void Shell::restore(Ui& ui, const Platform::PickedFile& picked) {
                                    " added, " + count_of(restored->already_here, "item", "items") + " already here.");
 }
 
-void Shell::draw() {
+void AppUi::draw() {
   drawn_screen_ = screen_name();  // a tap may open another screen mid-frame: publish what was drawn
   clear_frame_records();
   clear_key_rows();
@@ -244,7 +244,7 @@ void Shell::draw() {
   platform_.set_text_fields(text_field_rects(), ImGui::GetIO().WantTextInput);
 }
 
-nlohmann::json Shell::practice_state() const {
+nlohmann::json AppUi::practice_state() const {
   if (stack_.empty() || stack_.back() != Top::Practice) return nullptr;
   const CodeRunView& run = app_.code_run();
   nlohmann::json cases = nlohmann::json::array();
@@ -280,7 +280,7 @@ nlohmann::json Shell::practice_state() const {
           {"python_bytes", runtime.done_bytes}};
 }
 
-nlohmann::json Shell::mock_state() const {
+nlohmann::json AppUi::mock_state() const {
   nlohmann::json past = nlohmann::json::array();
   for (const MockInterview& mock : app_.collection().mocks()) {
     if (mock.ended) past.push_back(static_cast<int>(app_.mock_report(mock).score * 100 + 0.5));
@@ -304,7 +304,7 @@ nlohmann::json Shell::mock_state() const {
   return state;
 }
 
-std::string Shell::state_json() const {
+std::string AppUi::state_json() const {
   // How far the screen's content is scrolled down, and the furthest any code block in it is
   // scrolled sideways.
   const ScrollReach scroll = scroll_reach("##screen");

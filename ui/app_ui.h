@@ -19,9 +19,9 @@
 
 namespace pyprep::ui {
 
-class Shell final : public Navigator {
+class AppUi final : public Navigator {
  public:
-  Shell(App& app, Platform& platform, std::vector<BankProblem> bank_problems);
+  AppUi(App& app, Platform& platform, std::vector<BankProblem> bank_problems);
 
   // Sees every SDL event before ImGui; returns true when it consumed it (a scroll gesture).
   bool observe(const SDL_Event& event);
