@@ -319,9 +319,10 @@ Status App::reset_card(std::string_view card_id, std::int64_t now_ms) {
 
 Status App::change_settings(SettingsChange change, std::int64_t now_ms) {
   // Every topic chosen is the same as none: a topic added to the bank later is studied too.
-  if (change.topics && std::ranges::all_of(bank_.topics, [&](const Topic& t) {
-        return std::ranges::count(*change.topics, t.id) > 0;
-      })) {
+  const auto chosen = [&](const Topic& t) {
+    return std::find(change.topics->begin(), change.topics->end(), t.id) != change.topics->end();
+  };
+  if (change.topics && std::all_of(bank_.topics.begin(), bank_.topics.end(), chosen)) {
     change.topics->clear();
   }
   return commit(ChangeSettings{std::move(change)}, now_ms);

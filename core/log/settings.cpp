@@ -112,7 +112,8 @@ Status apply_settings_change(Settings& settings, const SettingsChange& change) {
   set(change.topics, s.topics);
   set(change.levels, s.levels);
   // Every level chosen is the same as none: a level added to the bank later is studied too.
-  if (std::ranges::all_of(kLevels, [&](Level l) { return std::ranges::count(s.levels, l) > 0; })) s.levels.clear();
+  const auto chosen = [&](Level l) { return std::find(s.levels.begin(), s.levels.end(), l) != s.levels.end(); };
+  if (std::all_of(std::begin(kLevels), std::end(kLevels), chosen)) s.levels.clear();
   set(change.new_order, s.new_order);
   set(change.shuffle_seed, s.shuffle_seed);
   set(change.suspend_leeches, s.suspend_leeches);
