@@ -55,3 +55,9 @@ TEST_CASE("a damaged backup is refused with what is wrong and where") {
   CHECK(reason("[1,2,3]\n") == "this file is not a PyPrep backup");
   CHECK(reason(std::string(3, '\0')) == "this file is not a PyPrep backup");
 }
+
+TEST_CASE("a file of exactly the size limit is read (and refused only for what it holds)") {
+  CHECK(parse_backup(std::string(kMaxBackupBytes, 'x')).error().reason == "this file is not a PyPrep backup");
+  CHECK(parse_backup(std::string(kMaxBackupBytes + 1, 'x')).error().reason ==
+        "the file is 64 MB; a PyPrep backup is at most 64 MB");
+}

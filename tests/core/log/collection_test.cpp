@@ -278,3 +278,10 @@ TEST_CASE("settings and parameter events: invalid ones are reported, valid ones 
   REQUIRE(c.apply(review(4, T0, "b1", 3)).ok());
   CHECK(c.cards()[0].schedule.memory.stability == 3.0);
 }
+
+TEST_CASE("a review lasting 0 ms is kept; one of -1 ms is refused as negative") {
+  const Bank bank = sample_bank();
+  Collection c(bank);
+  REQUIRE(c.apply({1, T0, Review{"b1", 3, 0}}).ok());
+  CHECK(c.apply({2, T0 + 1, Review{"b1", 3, -1}}).error().reason == "review duration is negative");
+}

@@ -159,3 +159,11 @@ TEST_CASE("a review's typed answer is optional, and one that is not a string mak
   CHECK(std::get<Review>(without->body).typed_answer.empty());
   CHECK_FALSE(parse_record(R"({"id":1,"at_ms":5,"type":"review","card":"c","rating":3,"duration_ms":9,"answer":7})").ok());
 }
+
+TEST_CASE("a raw control character in a string makes the record unreadable; a space does not") {
+  CHECK(reason("{\"id\":1,\"at_ms\":0,\"type\":\"note\",\"card\":\"c\",\"text\":\"a\x1f b\"}") == "not a JSON object");
+  CHECK(reason("{\"id\":1,\"at_ms\":0,\"type\":\"note\",\"card\":\"c\",\"text\":\"a\x01 b\"}") == "not a JSON object");
+  const Result<Event> spaced = parse_record("{\"id\":1,\"at_ms\":0,\"type\":\"note\",\"card\":\"c\",\"text\":\"a  b\"}");
+  REQUIRE(spaced.ok());
+  CHECK(std::get<Note>(spaced->body).text == "a  b");
+}

@@ -67,6 +67,7 @@ TEST_CASE("one typo is tolerated in a word of 5 or more letters") {
   CHECK(covers(terms({{"database"}}), "databse"));
   CHECK_FALSE(covers(terms({{"thread"}}), "thrxxd"));  // two edits in a 6-letter word
   CHECK_FALSE(covers(terms({{"lock"}}), "lick"));      // 4 letters: exact only
+  CHECK(covers(terms({{"mutex"}}), "mutax"));          // 5 letters: one typo
 }
 
 TEST_CASE("two typos are tolerated in a word of 9 or more letters") {
@@ -261,3 +262,8 @@ TEST_CASE("normalise_word shows what the scorer compares") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("a four-letter word ending in y matches its -ies and -ied forms") {
+  CHECK(normalise_word("copy") == normalise_word("copies"));
+  CHECK(normalise_word("copy") == normalise_word("copied"));
+}

@@ -246,3 +246,16 @@ TEST_CASE("an app that cannot run Python asks no code task: five concept questio
   CHECK(mock.limits_s == std::vector<std::int64_t>(5, 180));
   CHECK(mock.plan == "5 questions · mid-level role");
 }
+
+TEST_CASE("a question's clock starts at the latest reply before it, never at its own") {
+  MockInterview mock;
+  mock.started_ms = 1'000;
+  MockReply first;
+  first.at_ms = 5'000;
+  MockReply second;
+  second.at_ms = 9'000;
+  mock.replies = {first, second, std::nullopt};
+  CHECK(mock.question_started_ms(0) == 1'000);
+  CHECK(mock.question_started_ms(1) == 5'000);
+  CHECK(mock.question_started_ms(2) == 9'000);
+}

@@ -129,3 +129,16 @@ TEST_CASE("mastery counts cards whose stability reaches 21 days; a fresh relearn
   CHECK(s.level_mastery[static_cast<int>(Level::Beginner)].mastered == 0);
   CHECK(Mastery{}.share() == 0.0);
 }
+
+TEST_CASE("retention windows: a review 29 days old is in the 30-day figure, one 30 days old only in all; a day apart is a sample") {
+  History h;
+  h.answer(noon(-31), "a1", 3);
+  h.answer(noon(-30), "a1", 3);  // exactly one day after: a sample, age 30
+  h.answer(noon(-32), "a2", 3);
+  h.answer(noon(-29), "a2", 3);  // a sample, age 29
+  h.answer(noon(-7) - kDayMs + 1, "b1", 3);
+  h.answer(noon(-7), "b1", 3);   // 1 ms short of a day after: not a sample
+  const Stats s = compute_stats(h.collection, kUtc, noon(0));
+  CHECK(s.retention_30d == Retention{1, 1});
+  CHECK(s.retention_all == Retention{2, 2});
+}

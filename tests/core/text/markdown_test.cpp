@@ -178,3 +178,10 @@ TEST_CASE("markdown: every bank answer closes its fences and has no literal ** o
   CHECK(malformed == std::vector<std::string>{});
   CHECK(fence_lines > 0);
 }
+
+TEST_CASE("markdown: a fence indented four spaces is not a fence") {
+  CHECK(parse("   ```python\n   x\n   ```") == std::vector<Block>{CodeBlock{"python", "x"}});
+  for (const Block& block : parse("    ```python\n    x\n    ```")) {
+    CHECK_FALSE(std::holds_alternative<CodeBlock>(block));
+  }
+}
