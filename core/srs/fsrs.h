@@ -1,5 +1,5 @@
 #pragma once
-// FSRS-6 memory model as pure functions over value types (the split fsrs-rs uses): stability S in
+// FSRS-6 memory model as pure functions over value types: stability S in
 // days, difficulty D in [1, 10], retrievability R. Elapsed time is in whole days here; the
 // scheduler turns UTC milliseconds into days.
 #include <algorithm>

@@ -104,7 +104,7 @@ fsrs::Parameters pretrain(const TrainingData& data, const fsrs::Parameters& star
     if (group.empty()) continue;
     double n = 0;
     for (const auto& [gap, outcome] : group) n += outcome.first;
-    // Each gap's recall rate smoothed toward the average (Laplace, as fsrs-rs); gaps weighted by
+    // Each gap's recall rate smoothed toward the average (Laplace smoothing); gaps weighted by
     // √count; a small L1 pull toward the start keeps thin groups near it.
     const auto loss = [&](double log_s) {
       const double stability = std::exp(log_s);

@@ -26,7 +26,7 @@ std::size_t backtick_run(std::string_view s, std::size_t at) {
   return end - at;
 }
 
-// An opening fence: three or more backticks, indented at most three spaces (as in CommonMark,
+// An opening fence: three or more backticks, indented at most three spaces (the usual markdown rule,
 // so an indented code line starting with ``` is not mistaken for one), then an info string
 // without backticks (otherwise the line is inline code such as "```a``` b").
 struct Fence {
@@ -67,7 +67,7 @@ struct CodeRange {
   std::size_t ticks = 0;
 };
 
-// Code spans bind tighter than bold (CommonMark), so "`**kwargs`" is code, not a delimiter. A
+// Code spans bind tighter than bold, so "`**kwargs`" is code, not a delimiter. A
 // backtick run closes only on a run of the same length; an unmatched run is literal text.
 std::vector<CodeRange> find_code_spans(std::string_view s) {
   std::vector<CodeRange> ranges;
@@ -213,7 +213,7 @@ class Parser {
       if (is_closing_fence(line, fence_)) {
         finish_code_block();
       } else {
-        // Lines keep their own indentation beyond the fence's, as in CommonMark.
+        // Lines keep their own indentation beyond the fence's.
         const std::size_t strip = std::min(fence_.indent, leading_spaces(line));
         if (code_lines_++ > 0) code_.text += '\n';
         code_.text.append(line.substr(strip));
