@@ -1,6 +1,7 @@
 #pragma once
 // The question bank: topics and cards as loaded from assets/bank/<topic>.json
 // (format documented in assets/bank/README.md). Card ids are stable: progress is keyed on them.
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -19,6 +20,12 @@ std::string_view level_name(Level level);
 std::optional<Level> parse_level(std::string_view name);
 std::string_view kind_name(Kind kind);
 std::optional<Kind> parse_kind(std::string_view name);
+
+// A choice of topics or levels, as study and search filter by: an empty choice allows every one.
+template <class T>
+bool allows(const std::vector<T>& choice, const T& value) {
+  return choice.empty() || std::find(choice.begin(), choice.end(), value) != choice.end();
+}
 
 // One named check of a code task: Python that raises when the solution is wrong.
 struct CodeCase {

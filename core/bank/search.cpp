@@ -345,10 +345,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query,
   std::vector<std::uint32_t> score(card_count, 0);
   for (std::size_t c = 0; c < card_count; ++c) {
     const CardText& card = cards_[c];
-    const bool topic_ok =
-        filter.topics.empty() ||
-        std::find(filter.topics.begin(), filter.topics.end(), card.topic) != filter.topics.end();
-    score[c] = topic_ok ? 1 : 0;  // 1 means "still in", real scores add to it
+    score[c] = allows(filter.topics, card.topic) ? 1 : 0;  // 1 means "still in", real scores add to it
   }
 
   struct Anchor {

@@ -16,11 +16,6 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-template <class T>
-bool allows(const std::vector<T>& filter, const T& value) {
-  return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();
-}
-
 void sort_by_due(std::vector<std::size_t>& cards, const std::vector<CardProgress>& progress) {
   std::sort(cards.begin(), cards.end(), [&](std::size_t a, std::size_t b) {
     return std::tie(progress[a].schedule.due_ms, a) < std::tie(progress[b].schedule.due_ms, b);
