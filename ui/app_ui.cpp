@@ -43,12 +43,8 @@ bool AppUi::takes_key_row_event(const SDL_Event& event) {
 }
 
 bool AppUi::prepare_fonts(float pixel_ratio) {
-  const bool rebuilt = theme_.update_fonts(platform_.assets_dir() + "/fonts", pixel_ratio,
-                                           static_cast<float>(app_.collection().settings().text_scale));
-  if (rebuilt && !theme_.font_error().empty()) {
-    bank_problems_.push_back({"fonts", "", 0, "", 0, 0, theme_.font_error()});
-  }
-  return rebuilt;
+  return theme_.update_fonts(platform_.assets_dir() + "/fonts", pixel_ratio,
+                             static_cast<float>(app_.collection().settings().text_scale));
 }
 
 bool AppUi::refresh_theme() {

@@ -66,7 +66,7 @@ class AppUi final : public Navigator {
   Theme theme_;
   std::optional<bool> applied_dark_;  // the look the style was last set to
   TouchScroll scroll_;
-  std::vector<BankProblem> bank_problems_;
+  const std::vector<BankProblem> bank_problems_;
 
   Tab tab_ = Tab::Today;
   std::vector<Top> stack_;  // screens opened on top of the tab, innermost last

@@ -115,6 +115,12 @@ BackupOutcome backup_now(Ui& ui) {
   return {true, *saved};
 }
 
+void start_problems(const Ui& ui) {
+  const ImU32 color = ui.theme.colors().again;
+  if (!ui.theme.font_error().empty()) wrapped_text(ui.theme, FontRole::Caption, color, ui.theme.font_error());
+  for (const BankProblem& problem : ui.bank_problems) wrapped_text(ui.theme, FontRole::Caption, color, problem.text());
+}
+
 bool backup_suggested(const Ui& ui) {
   constexpr std::int64_t kBackupAgeMs = 7 * kDayMs;
   const std::optional<bool> persisted = ui.platform.storage_persisted();

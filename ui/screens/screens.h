@@ -172,6 +172,9 @@ struct BackupOutcome {
 BackupOutcome backup_now(Ui& ui);
 // Suggests a backup when the browser may evict the data and the last one is over a week old.
 bool backup_suggested(const Ui& ui);
+
+// What went wrong at start (a font that did not load, bank files or cards that did not), in red.
+void start_problems(const Ui& ui);
 std::string card_status(const App& app, std::size_t card, std::int64_t now_ms);
 // A countdown's "m:ss" for `left_ms`, asking for a frame when the shown second changes.
 std::string countdown(Ui& ui, std::int64_t left_ms);

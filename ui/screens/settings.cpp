@@ -244,7 +244,7 @@ void settings_screen(Ui& ui, SettingsState& state) {
   wrapped_text(theme, FontRole::Body, c.text,
                std::to_string(ui.app.bank().cards.size()) + " cards in " + std::to_string(ui.app.bank().topics.size()) +
                    " topics. Your progress stays on this device.");
-  for (const BankProblem& problem : ui.bank_problems) wrapped_text(theme, FontRole::Caption, c.again, problem.text());
+  start_problems(ui);
   end_content();
 }
 

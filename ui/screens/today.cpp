@@ -177,7 +177,7 @@ void today_screen(Ui& ui, TodayState& state) {
     const int percent = static_cast<int>(mastery.share() * 100 + 0.5);
     labelled_bar(theme, topics[i].title, std::to_string(percent) + "%", static_cast<float>(mastery.share()), c.good);
   }
-  for (const BankProblem& problem : ui.bank_problems) wrapped_text(theme, FontRole::Caption, c.again, problem.text());
+  start_problems(ui);
   end_content();
 }
 
