@@ -5,10 +5,14 @@ icon.svg, the manifest, and a service worker whose cache name is the hash of eve
 
 The Python runtime (the pinned npm package pyodide) goes into pyodide/ but is not precached: the
 app downloads it when the user first needs it and the service worker keeps it in a cache named
-by the runtime's version, which outlives app updates. runtime.json lists its files and sizes."""
+by the runtime's version, which outlives app updates. runtime.json lists its files and sizes.
+
+The page's colours (app.css, index.html, the manifest) come from the app's own palettes in
+ui/theme.cpp: a shell file names one as {{light.background}} or {{dark.text}}."""
 import argparse
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,11 +22,28 @@ SHELL_FILES = ["index.html", "app.css", "bridge.js"]
 RUNNER_FILES = ["worker.mjs", "host.mjs", "grade.py"]  # web-shell/runner/, precached
 RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json"]
-BACKGROUND = "#F6F7FB"
-THEME = "#3776AB"
+# The fields of ui/theme.h's Palette, in order.
+PALETTE_FIELDS = ["background", "surface", "raised", "text", "text_secondary", "primary",
+                  "on_primary", "accent", "border", "again", "hard", "good", "easy"]
 
 
-def manifest():
+def palettes(theme_cpp):
+    text = theme_cpp.read_text()
+    found = {}
+    for variable, name in (("kLight", "light"), ("kDark", "dark")):
+        body = re.search(variable + r"\{(.*?)\};", text, re.S)
+        colours = re.findall(r"rgb\(0x([0-9A-Fa-f]{6})\)", body.group(1)) if body else []
+        if len(colours) != len(PALETTE_FIELDS):
+            raise SystemExit(f"{theme_cpp}: {variable} should list {len(PALETTE_FIELDS)} rgb(0x…) colours")
+        found[name] = {field: "#" + c.upper() for field, c in zip(PALETTE_FIELDS, colours)}
+    return found
+
+
+def with_colours(text, palette):
+    return re.sub(r"\{\{(light|dark)\.(\w+)\}\}", lambda m: palette[m[1]][m[2]], text)
+
+
+def manifest(palette):
     icons = [{"src": f"icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png",
               "purpose": "any"} for size in (192, 512)]
     icons.append({"src": "icon-maskable-512.png", "sizes": "512x512", "type": "image/png",
@@ -37,8 +58,8 @@ def manifest():
         "scope": "./",
         "display": "standalone",
         "orientation": "portrait",
-        "background_color": BACKGROUND,
-        "theme_color": THEME,
+        "background_color": palette["light"]["background"],
+        "theme_color": palette["light"]["primary"],
         "categories": ["education", "productivity"],
         "icons": icons,
     }
@@ -63,12 +84,13 @@ def main():
     out.mkdir(parents=True)
     for name in APP_FILES:
         shutil.copy2(args.build / "ui" / name, out / name)
+    palette = palettes(args.shell.parent / "ui" / "theme.cpp")
     for name in SHELL_FILES:
-        shutil.copy2(args.shell / name, out / name)
+        (out / name).write_text(with_colours((args.shell / name).read_text(), palette))
     render_icon(args.shell / "icon.svg", out / "icon-192.png", 192)
     render_icon(args.shell / "icon.svg", out / "icon-512.png", 512)
     render_icon(args.shell / "icon.svg", out / "icon-maskable-512.png", 512)
-    (out / "manifest.webmanifest").write_text(json.dumps(manifest(), indent=2, ensure_ascii=False))
+    (out / "manifest.webmanifest").write_text(json.dumps(manifest(palette), indent=2, ensure_ascii=False))
     (out / "runner").mkdir()
     for name in RUNNER_FILES:
         shutil.copy2(args.shell / "runner" / name, out / "runner" / name)
