@@ -44,11 +44,11 @@ bool AppUi::takes_key_row_event(const SDL_Event& event) {
 
 bool AppUi::prepare_fonts(float pixel_ratio) {
   return theme_.update_fonts(platform_.assets_dir() + "/fonts", pixel_ratio,
-                             static_cast<float>(app_.collection().settings().text_scale));
+                             static_cast<float>(app_.settings().text_scale));
 }
 
 bool AppUi::refresh_theme() {
-  const ThemeChoice choice = app_.collection().settings().theme;
+  const ThemeChoice choice = app_.settings().theme;
   const bool dark = choice == ThemeChoice::System ? platform_.prefers_dark() : choice == ThemeChoice::Dark;
   if (applied_dark_ == dark) return false;
   applied_dark_ = dark;
@@ -109,7 +109,7 @@ void AppUi::open_mock() {
 // The open mock's question, else the report asked for, else the setup.
 void AppUi::draw_mock(Ui& ui) {
   if (const MockInterview* open = app_.open_mock()) return mock_question_screen(ui, mock_, *open);
-  if (const MockInterview* shown = app_.collection().find_mock(mock_.report)) return mock_report_screen(ui, mock_, *shown);
+  if (const MockInterview* shown = app_.find_mock(mock_.report)) return mock_report_screen(ui, mock_, *shown);
   mock_setup_screen(ui, mock_);
 }
 
@@ -128,7 +128,7 @@ const char* AppUi::screen_name() const {
       case Top::Practice: return "practice";
       case Top::Mock:
         if (app_.open_mock()) return "mock-question";
-        return app_.collection().find_mock(mock_.report) ? "mock-report" : "mock-setup";
+        return app_.find_mock(mock_.report) ? "mock-report" : "mock-setup";
       default: return "card";
     }
   }
@@ -258,12 +258,12 @@ nlohmann::json AppUi::practice_state() const {
           {"editor", {{"scroll_x", editor.scroll_x},
                       {"selection", {editor.selection_start, editor.selection_end}}}},
           {"code", app_.draft(practice_.card)},
-          {"saved_draft", app_.collection().cards()[practice_.card].draft.value_or("")},
+          {"saved_draft", app_.progress(practice_.card).draft.value_or("")},
           {"running", run.running},
           {"status", status},
           {"message", run.card == practice_.card && run.verdict ? run.verdict->message : ""},
           {"cases", cases},
-          {"runs", app_.collection().cards()[practice_.card].attempts.runs},
+          {"runs", app_.progress(practice_.card).attempts.runs},
           {"duration_ms", run.card == practice_.card && run.verdict ? run.verdict->duration_ms : 0},
           {"verdict_after_ms", run.card == practice_.card && run.verdict ? run.answered_ms - run.started_ms : 0},
           {"growth", run.card == practice_.card && run.verdict && run.verdict->growth
@@ -278,7 +278,7 @@ nlohmann::json AppUi::practice_state() const {
 
 nlohmann::json AppUi::mock_state() const {
   nlohmann::json past = nlohmann::json::array();
-  for (const MockInterview& mock : app_.collection().mocks()) {
+  for (const MockInterview& mock : app_.mocks()) {
     if (mock.ended) past.push_back(static_cast<int>(app_.mock_report(mock).score * 100 + 0.5));
   }
   nlohmann::json state = {{"past_scores", past}};
@@ -288,7 +288,7 @@ nlohmann::json AppUi::mock_state() const {
     state["open"] = {{"question", question}, {"of", open->cards.size()},
                      {"card", app_.bank().cards[open->cards[question]].id}, {"left_s", std::max<std::int64_t>(left_ms, 0) / 1000}};
   }
-  if (const MockInterview* shown = app_.collection().find_mock(mock_.report)) {
+  if (const MockInterview* shown = app_.find_mock(mock_.report)) {
     const MockReport& report = app_.mock_report(*shown);
     nlohmann::json questions = nlohmann::json::array();
     for (const MockQuestionReport& q : report.questions) {
@@ -318,7 +318,7 @@ std::string AppUi::state_json() const {
       {"points", study_.ticked},
       {"typed", study_.typed},
       {"open_card", stack_.empty() || stack_.back() != Top::Card ? "" : app_.bank().cards[card_.card].id},
-      {"note", stack_.empty() || stack_.back() != Top::Card ? "" : app_.collection().cards()[card_.card].note},
+      {"note", stack_.empty() || stack_.back() != Top::Card ? "" : app_.progress(card_.card).note},
       {"query", browse_.query},
       {"optimizer", app_.fit().running ? "running" : app_.fit().message},
       {"practice", practice_state()},
@@ -326,10 +326,10 @@ std::string AppUi::state_json() const {
       {"unreadable", app_.health().unreadable},
       {"problems", app_.health().problems.size()},
       {"data_message", settings_.message_in(SettingsState::Section::Data)},
-      {"last_backup_ms", app_.collection().last_backup_ms()},
+      {"last_backup_ms", app_.last_backup_ms()},
       {"started", app_.started()},
       {"theme", theme_.dark() ? "dark" : "light"},
-      {"text_scale", app_.collection().settings().text_scale},
+      {"text_scale", app_.settings().text_scale},
       {"text_input", ImGui::GetIO().WantTextInput},
       {"scroll", scroll.down},
       {"code_scroll_x", scroll.sideways},

@@ -661,4 +661,15 @@ const Stats& App::stats(std::int64_t now_ms) {
   return stats_;
 }
 
+std::size_t App::answers_saved() const {
+  std::size_t answers = 0;
+  for (const CardProgress& card : collection_.cards()) answers += card.history.size();
+  return answers;
+}
+
+std::vector<SearchHit> App::search(std::string_view query, const SearchFilter& filter) {
+  if (!search_index_) search_index_ = std::make_unique<SearchIndex>(bank_);
+  return search_index_->search(query, filter);
+}
+
 }  // namespace pyprep

@@ -22,6 +22,7 @@
 
 #include "core/practice/answer_score.h"
 #include "core/bank/bank.h"
+#include "core/bank/search.h"
 #include "core/practice/code_run.h"
 #include "core/practice/mock.h"
 #include "core/log/collection.h"
@@ -177,6 +178,17 @@ class App {
   // Views.
   const Bank& bank() const { return bank_; }
   const Collection& collection() const { return collection_; }
+
+  // The read side screens use: the settings, one card's progress, the mock interviews, backups.
+  const Settings& settings() const { return collection_.settings(); }
+  const CardProgress& progress(std::size_t card) const { return collection_.cards()[card]; }
+  const std::vector<MockInterview>& mocks() const { return collection_.mocks(); }
+  const MockInterview* find_mock(std::string_view id) const { return collection_.find_mock(id); }
+  std::int64_t last_backup_ms() const { return collection_.last_backup_ms(); }
+  std::size_t answers_saved() const;
+  bool can_undo() const { return collection_.undoable_review(writer_).has_value(); }
+  // Searches the bank (search.h); the index is built on the first search.
+  std::vector<SearchHit> search(std::string_view query, const SearchFilter& filter);
   DayClock clock() const { return {collection_.settings().day_start_hour, utc_offset_min_}; }
   // nullptr when nothing is left to study for now. The card stays the same until it is answered
   // or something changes, even if another falls due meanwhile.
@@ -252,6 +264,7 @@ class App {
   std::int64_t queues_at_ms_ = 0;
   StudyQueues queues_;
   std::optional<StudyView> study_;
+  std::unique_ptr<SearchIndex> search_index_;
   std::optional<std::size_t> show_next_;  // the card an undo brought back
   std::optional<std::size_t> changed_elsewhere_;
   std::uint64_t stats_version_ = 0;

@@ -58,8 +58,6 @@ void browse_screen(Ui& ui, BrowseState& state) {
   const Theme& theme = ui.theme;
   const Palette& c = theme.colors();
   const float em = theme.em();
-  if (!state.index) state.index = std::make_unique<SearchIndex>(ui.app.bank());
-
   screen_title(theme, "Browse");
   // A clear button beside the field once there is something to clear.
   const float clear_w = state.query.empty() ? 0.0f : min_target(theme);
@@ -83,7 +81,7 @@ void browse_screen(Ui& ui, BrowseState& state) {
   if (state.query != state.searched_query || state.topic != state.searched_topic) {
     SearchFilter filter;
     if (state.topic >= 0) filter.topics.push_back(ui.app.bank().topics[state.topic].id);
-    state.hits = state.index->search(state.query, filter);
+    state.hits = ui.app.search(state.query, filter);
     state.searched_query = state.query;
     state.searched_topic = state.topic;
   }
@@ -91,7 +89,7 @@ void browse_screen(Ui& ui, BrowseState& state) {
   std::vector<const SearchHit*> hits;
   hits.reserve(state.hits.size());
   for (const SearchHit& hit : state.hits) {
-    if (!state.bookmarked_only || ui.app.collection().cards()[hit.card].bookmarked) hits.push_back(&hit);
+    if (!state.bookmarked_only || ui.app.progress(hit.card).bookmarked) hits.push_back(&hit);
   }
   wrapped_text(theme, FontRole::Caption, c.text_secondary,
                std::to_string(hits.size()) + (hits.size() == 1 ? " card" : " cards"));
@@ -105,7 +103,7 @@ void browse_screen(Ui& ui, BrowseState& state) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const SearchHit& hit = *hits[i];
       const Card& card = ui.app.bank().cards[hit.card];
-      const CardProgress& progress = ui.app.collection().cards()[hit.card];
+      const CardProgress& progress = ui.app.progress(hit.card);
       const ImVec2 at = ImGui::GetCursorScreenPos();
       const float width = ImGui::GetContentRegionAvail().x;
       const std::string target = "result-" + std::to_string(i);

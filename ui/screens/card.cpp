@@ -56,7 +56,7 @@ void history(Ui& ui, const CardProgress& progress) {
 }  // namespace
 
 Status save_note(App& app, const CardScreenState& state, std::int64_t now_ms) {
-  if (!state.note_loaded || state.note_draft == app.collection().cards()[state.card].note) return ok_status();
+  if (!state.note_loaded || state.note_draft == app.progress(state.card).note) return ok_status();
   return app.set_note(app.bank().cards[state.card].id, state.note_draft, now_ms);
 }
 
@@ -65,7 +65,7 @@ void card_screen(Ui& ui, CardScreenState& state) {
   const Palette& c = theme.colors();
   const float em = theme.em();
   const Card& card = ui.app.bank().cards[state.card];
-  const CardProgress& progress = ui.app.collection().cards()[state.card];
+  const CardProgress& progress = ui.app.progress(state.card);
   const bool opened = !state.note_loaded;  // the first frame of a newly opened card
   if (opened) {
     state.note_draft = progress.note;

@@ -93,7 +93,7 @@ const char* level_label(Level level) {
 }
 
 std::string card_status(const App& app, std::size_t card, std::int64_t now_ms) {
-  const CardProgress& progress = app.collection().cards()[card];
+  const CardProgress& progress = app.progress(card);
   if (progress.suspended) return "Suspended";
   switch (progress.schedule.state) {
     case CardState::New: return "New";
@@ -124,7 +124,7 @@ void start_problems(const Ui& ui) {
 bool backup_suggested(const Ui& ui) {
   constexpr std::int64_t kBackupAgeMs = 7 * kDayMs;
   const std::optional<bool> persisted = ui.platform.storage_persisted();
-  const std::int64_t last = ui.app.collection().last_backup_ms();
+  const std::int64_t last = ui.app.last_backup_ms();
   return persisted == false && ui.app.saved_count() > 0 && (last == 0 || ui.now_ms - last > kBackupAgeMs);
 }
 

@@ -35,7 +35,7 @@ std::string how_it_went(const MockQuestionReport& q) {
 // The score of the mock that ended before this one, if any.
 std::optional<double> previous_score(const App& app, const MockInterview& mock) {
   std::optional<double> previous;
-  for (const MockInterview& other : app.collection().mocks()) {
+  for (const MockInterview& other : app.mocks()) {
     if (other.id == mock.id) break;
     if (other.ended) previous = app.mock_report(other).score;
   }

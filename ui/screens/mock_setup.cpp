@@ -45,7 +45,7 @@ void mock_setup_screen(Ui& ui, MockState& state) {
   if (!state.notice.empty()) wrapped_text(theme, FontRole::Body, c.again, state.notice);
 
   // Past mocks, newest first, with how the score moved.
-  const std::vector<MockInterview>& mocks = ui.app.collection().mocks();
+  const std::vector<MockInterview>& mocks = ui.app.mocks();
   bool any = false;
   for (std::size_t i = mocks.size(); i-- > 0;) {
     const MockInterview& mock = mocks[i];

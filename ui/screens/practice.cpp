@@ -105,7 +105,7 @@ void practice_screen(Ui& ui, PracticeState& state) {
     ImGui::SetNextWindowScroll(ImVec2(0, 0));  // a task opens at its top, whatever was open before
     if (!app.cannot_run(state.card)) app.warm_up_runner();
     state.text = app.draft(state.card);
-    state.seen_runs = app.collection().cards()[state.card].attempts.runs;
+    state.seen_runs = app.progress(state.card).attempts.runs;
     state.loaded = true;
   }
   const float row_h = min_target(theme);
@@ -180,7 +180,7 @@ void practice_screen(Ui& ui, PracticeState& state) {
   if (run.card == state.card && run.verdict) {
     ImGui::Dummy(ImVec2(0, 0.4f * em));
     // A new verdict scrolls into view: the user tapped Run above and the results grow below.
-    const std::int64_t runs = app.collection().cards()[state.card].attempts.runs;
+    const std::int64_t runs = app.progress(state.card).attempts.runs;
     if (runs != state.seen_runs) {
       state.seen_runs = runs;
       ImGui::SetScrollHereY(0.15f);
@@ -194,7 +194,7 @@ void practice_screen(Ui& ui, PracticeState& state) {
       }
     }
   }
-  const CodeAttempts& attempts = app.collection().cards()[state.card].attempts;
+  const CodeAttempts& attempts = app.progress(state.card).attempts;
   if (attempts.runs) {
     wrapped_text(theme, FontRole::Caption, c.text_secondary,
                  count_of(attempts.runs, "run", "runs") + (attempts.solved ? ", solved" : ", not solved yet"));

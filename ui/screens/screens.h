@@ -73,7 +73,6 @@ struct BrowseState {
   std::string query;
   int topic = -1;  // index into bank().topics; -1 = all
   bool bookmarked_only = false;
-  std::unique_ptr<SearchIndex> index;  // built on the first visit
   // The hits of the last search and what it was for: searched again only when that changes.
   std::vector<SearchHit> hits;
   std::string searched_query;

@@ -66,7 +66,7 @@ void optimise_section(Ui& ui, SettingsState& state) {
   const Palette& c = theme.colors();
   const float em = theme.em();
   group(theme, "SCHEDULE");
-  const fsrs::Parameters& current = ui.app.collection().settings().scheduling.parameters;
+  const fsrs::Parameters& current = ui.app.settings().scheduling.parameters;
   const bool defaults = current == fsrs::kDefaultParameters;
   wrapped_text(theme, FontRole::Body, c.text,
                defaults ? "Scheduling with the FSRS-6 default parameters."
@@ -102,8 +102,7 @@ void data_section(Ui& ui, SettingsState& state) {
   const float em = theme.em();
   const LogHealth& health = ui.app.health();
   group(theme, "DATA");
-  std::size_t answers = 0;
-  for (const CardProgress& card : ui.app.collection().cards()) answers += card.history.size();
+  const std::size_t answers = ui.app.answers_saved();
   const std::size_t others = ui.app.saved_count() > answers ? ui.app.saved_count() - answers : 0;
   wrapped_text(theme, FontRole::Body, c.text,
                "Saved on this device: " + count_of(answers, "answer", "answers") + " and " +
@@ -126,7 +125,7 @@ void data_section(Ui& ui, SettingsState& state) {
                  *persisted ? "The browser keeps this storage even when space runs low."
                             : "The browser may clear this storage when space runs low: keep a backup.");
   }
-  const std::int64_t last_backup = ui.app.collection().last_backup_ms();
+  const std::int64_t last_backup = ui.app.last_backup_ms();
   wrapped_text(theme, FontRole::Caption, c.text_secondary,
                last_backup == 0 ? std::string("No backup made yet.")
                                 : "Last backup " + local_date(last_backup, ui.app.clock().utc_offset_min) + " (" +
@@ -152,7 +151,7 @@ void settings_screen(Ui& ui, SettingsState& state) {
   const Theme& theme = ui.theme;
   const Palette& c = theme.colors();
   const float em = theme.em();
-  const Settings& settings = ui.app.collection().settings();
+  const Settings& settings = ui.app.settings();
   const auto change = [&](SettingsChange asked) {
     if (Status changed = ui.app.change_settings(std::move(asked), ui.now_ms); !changed) {
       state.say(Section::Study, changed.error().reason, true);

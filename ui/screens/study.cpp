@@ -38,7 +38,7 @@ void header(Ui& ui, StudyState& state, const Card* card) {
   // come back within minutes and are counted apart, so the first two visibly shrink.
   const std::string progress = std::to_string(today.new_cards) + " new · " + std::to_string(today.reviews) +
                                " due · " + std::to_string(today.learning) + " again soon";
-  const bool can_undo = ui.app.collection().undoable_review(ui.app.writer()).has_value();
+  const bool can_undo = ui.app.can_undo();
   {  // between × and Undo, wrapping onto a second line rather than running under Undo
     const float x = start.x + row_h + 0.3f * em;
     const float room = width - (x - start.x) - (can_undo ? 5.0f * em : 0.0f);
@@ -156,7 +156,7 @@ void study_screen(Ui& ui, StudyState& state) {
     ImGui::Dummy(ImVec2(0, 0.4f * em));
     wrapped_text(theme, FontRole::Title, c.text, card->prompt);
     if (card->code && !card->code->cases.empty()) {
-      const CodeAttempts& attempts = ui.app.collection().cards()[view->card].attempts;
+      const CodeAttempts& attempts = ui.app.progress(view->card).attempts;
       if (row_button(theme, "practice", "Write it yourself",
                      attempts.solved ? "solved" : attempts.runs ? count_of(attempts.runs, "run", "runs") : "")) {
         ui.nav.open_practice(view->card);

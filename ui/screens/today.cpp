@@ -49,7 +49,7 @@ float chip_width(const Theme& theme, std::string_view label) {
 void focus_filter(Ui& ui, TodayState& state) {
   const Theme& theme = ui.theme;
   const Palette& c = theme.colors();
-  const Settings& settings = ui.app.collection().settings();
+  const Settings& settings = ui.app.settings();
   wrapped_text(theme, FontRole::Headline, c.text, "Focus");
 
   std::vector<Level> levels = settings.levels;

@@ -745,3 +745,20 @@ TEST_CASE("score_answer marks the key points a typed answer covers, by the card'
   CHECK(score.score == 0.5);
   CHECK(app.score_answer(0, "Use None and build the list inside.").points[1].covered);
 }
+
+TEST_CASE("the read side: answers saved, undo offered, settings and search, all through the App") {
+  MemoryStorage storage;
+  App app(sample_bank(), storage);
+  REQUIRE(app.start(kNoon, 0, "").ok());
+  CHECK(app.answers_saved() == 0);
+  CHECK_FALSE(app.can_undo());
+  REQUIRE(app.study(kNoon) != nullptr);
+  REQUIRE(app.answer(Rating::Good, 1'000, kNoon).ok());
+  CHECK(app.answers_saved() == 1);
+  CHECK(app.can_undo());
+  REQUIRE(app.change_settings({.new_per_day = 3}, kNoon).ok());
+  CHECK(app.settings().new_per_day == 3);
+  CHECK(app.search("", {}).size() == app.bank().cards.size());
+  const std::string topic = app.bank().topics.front().id;
+  for (const SearchHit& hit : app.search("", {.topics = {topic}})) CHECK(app.bank().cards[hit.card].topic == topic);
+}
