@@ -51,15 +51,15 @@ struct TrainingData {
   std::size_t scored = 0;  // scored reviews over all cards
 };
 
-// A review as a log records it.
-struct ReviewRecord {
+// One review: which card, when, how it was rated (the optimizer's input item).
+struct RatedReview {
   std::string card_id;
   std::int64_t at_ms = 0;
-  int rating = 0;  // records with a rating outside 1–4 are skipped
+  int rating = 0;  // reviews with a rating outside 1–4 are skipped
 };
 
 // From any list of reviews (any order; each card's reviews are sorted by time).
-TrainingData training_data(std::span<const ReviewRecord> reviews);
+TrainingData training_data(std::span<const RatedReview> reviews);
 // From sequences already split and in time order (only their reviews' times and ratings are read).
 TrainingData training_data(std::vector<CardSequence> sequences);
 // Only the reviews before `cutoff_ms` (for a split by time).

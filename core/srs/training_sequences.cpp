@@ -28,15 +28,15 @@ void finish(TrainingData& data) {
 
 }  // namespace
 
-TrainingData training_data(std::span<const ReviewRecord> reviews) {
+TrainingData training_data(std::span<const RatedReview> reviews) {
   TrainingData data;
   std::unordered_map<std::string_view, std::size_t> index;
-  for (const ReviewRecord& record : reviews) {
-    if (!fsrs::is_rating(record.rating)) continue;
-    const auto [it, added] = index.emplace(record.card_id, data.cards.size());
+  for (const RatedReview& review : reviews) {
+    if (!fsrs::is_rating(review.rating)) continue;
+    const auto [it, added] = index.emplace(review.card_id, data.cards.size());
     if (added) data.cards.emplace_back();
     data.cards[it->second].reviews.push_back(
-        {record.at_ms, 0, static_cast<fsrs::Rating>(record.rating), false});
+        {review.at_ms, 0, static_cast<fsrs::Rating>(review.rating), false});
   }
   for (CardSequence& card : data.cards) {
     std::stable_sort(card.reviews.begin(), card.reviews.end(),

@@ -20,10 +20,10 @@ namespace {
 // A learner whose memory follows FSRS-6 with parameters `truth`: each card is first seen on a
 // random day, answered again the same day after an Again, then reviewed when the scheduler's
 // interval (from 0.3 to 3 times it, so that R varies widely) says; recall happens with probability R under `truth`.
-std::vector<ReviewRecord> synthetic_log(const fsrs::Parameters& truth, int cards,
+std::vector<RatedReview> synthetic_log(const fsrs::Parameters& truth, int cards,
                                         int reviews_per_card, std::uint64_t seed) {
   SplitMix64 random(seed);
-  std::vector<ReviewRecord> log;
+  std::vector<RatedReview> log;
   for (int c = 0; c < cards; ++c) {
     const std::string id = "card-" + std::to_string(c);
     std::int64_t at = T0 + std::int64_t(random.uniform() * 60) * kDayMs + 9 * 3'600'000;
@@ -93,7 +93,7 @@ std::vector<std::size_t> all_cards(const TrainingData& data) {
 }  // namespace
 
 TEST_CASE("training data: per card in time order; only reviews a whole day or more apart are scored") {
-  const std::vector<ReviewRecord> log = {
+  const std::vector<RatedReview> log = {
       {"b", T0 + 3 * kDayMs, 3},                  // b's second review
       {"a", T0, 1},                               // a: first
       {"a", T0 + 10 * kMinuteMs, 3},              // same day: not scored
@@ -219,7 +219,7 @@ TEST_CASE("clip keeps every parameter in its range, and so does every optimizer 
 
 TEST_CASE("pre-training: w0-w3 from first-review outcomes, rising with the grade, gaps filled") {
   // Cards first answered Again or Good only; Good cards remembered better.
-  std::vector<ReviewRecord> log;
+  std::vector<RatedReview> log;
   SplitMix64 random(99);
   for (int c = 0; c < 400; ++c) {
     const std::string id = "c" + std::to_string(c);
@@ -238,7 +238,7 @@ TEST_CASE("pre-training: w0-w3 from first-review outcomes, rising with the grade
   for (std::size_t i = 4; i < w.size(); ++i) CHECK(w[i] == fsrs::kDefaultParameters[i]);
 
   // Contradictory data (Easy remembered worse than Good) is made to rise with the grade.
-  std::vector<ReviewRecord> odd;
+  std::vector<RatedReview> odd;
   for (int c = 0; c < 400; ++c) {
     const std::string id = "d" + std::to_string(c);
     const bool easy = c % 2 == 0;
