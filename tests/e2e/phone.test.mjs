@@ -142,36 +142,41 @@ test('the theme follows the system, and a chosen theme sticks across a reload', 
 }));
 
 for (const colorScheme of ['light', 'dark']) {
-  test(`every screen renders on a phone in ${colorScheme} (screenshots saved)`, () => withApp(async ({ page, problems }) => {
+  test(`every screen shows its content on a phone in ${colorScheme} (screenshots saved)`, () => withApp(async ({ page, problems }) => {
+    await page.evaluate(() => { window.pyprepBridge.test.wantsTexts = true; });
+    await tap(page, 'tab-today');  // a frame, so the state lists texts from the start
     const shots = [];
-    const shoot = async (name) => {
+    // A screenshot, and what the screen says: its title and the texts that make it that screen.
+    const shoot = async (name, ...texts) => {
       const path = join(artifacts, 'screens', `${colorScheme}-${name}.png`);
       const stats = await screenshotStats(page, path);
       assert.ok(stats.colours > 8, `${name} has content`);
+      const state = await waitForApp(page, (s) => !s.scrolling && Array.isArray(s.texts));
+      for (const text of texts) assert.ok(says(state, text), `${name} says "${text}"`);
       shots.push(name);
     };
-    await shoot('today');
+    await shoot('today', 'PyPrep');
     await tap(page, 'start');
     await waitForApp(page, (s) => s.screen === 'study' && s.card !== '');
-    await shoot('study-question');
+    await shoot('study-question', 'Show answer');
     await tap(page, 'reveal');
     await waitForApp(page, (s) => s.revealed && !!s.targets.good);
-    await shoot('study-answer');
+    await shoot('study-answer', 'Again', 'Hard', 'Good', 'Easy');
     await tap(page, 'close');
     await tap(page, 'tab-browse');
     await typeInto(page, 'search', 'decorator');
     await waitForApp(page, (s) => s.query === 'decorator' && !!s.targets['result-0']);
-    await shoot('browse-search');
+    await shoot('browse-search', 'Browse');
     await tap(page, 'result-0');
     await waitForApp(page, (s) => s.screen === 'card');
     await shoot('card');
     await page.goBack();
     await tap(page, 'tab-stats');
     await waitForApp(page, (s) => s.screen === 'stats');
-    await shoot('stats');
+    await shoot('stats', 'Stats');
     await tap(page, 'tab-settings');
     await waitForApp(page, (s) => s.screen === 'settings');
-    await shoot('settings');
+    await shoot('settings', 'Settings', 'Desired retention');
     assert.equal(shots.length, 7);
     assert.deepEqual(problems.consoleErrors, []);
   }, { colorScheme }));
