@@ -56,13 +56,44 @@ test('with a year of reviews it fits the parameters in the browser and stores th
     tx.oncomplete = resolve;
     tx.onerror = () => reject(tx.error);
   }), records);
+  const replayedAt = Date.now();  // a little before the reload replays the log
   await page.reload();
   const loaded = await waitForApp(page, (s) => s.screen === 'today');
   assert.equal(loaded.saved, records.length);
+  await page.evaluate(() => { window.pyprepBridge.test.wantsTexts = true; });
   await tap(page, 'tab-stats');
-  await waitForApp(page, (s) => s.screen === 'stats');
+  const shown = await waitForApp(page, (s) => s.screen === 'stats' && Array.isArray(s.texts));
   const stats = await screenshotStats(page, join(artifacts, 'screens', 'light-stats-with-history.png'));
   assert.ok(stats.colours > 8);
+  // The figures again, from the log itself: true retention counts reviews at least 24 hours after
+  // the card's previous one and how many were not Again; days start at 04:00 local time; a review
+  // stamped after the moment the log was replayed counts as made then (the clock rule, app.h).
+  const { now, offsetMin } = await page.evaluate(() => ({ now: Date.now(), offsetMin: -new Date().getTimezoneOffset() }));
+  const dayOf = (t) => Math.floor((t + offsetMin * 60000 - 4 * 3600000) / 86400000);
+  const today = dayOf(now);
+  const windows = { 7: [0, 0], 30: [0, 0], all: [0, 0] };
+  let recent = 0;  // reviews in the last 17 weeks
+  const previous = new Map();
+  for (const review of records.map((r) => JSON.parse(r))) {
+    review.at_ms = Math.min(review.at_ms, replayedAt);
+    const age = today - dayOf(review.at_ms);
+    if (age >= 0 && age < 17 * 7) recent += 1;
+    const before = previous.get(review.card);
+    previous.set(review.card, review.at_ms);
+    if (before === undefined || review.at_ms - before < 86400000) continue;
+    for (const [days, counts] of Object.entries(windows)) {
+      if (days !== 'all' && age >= Number(days)) continue;
+      counts[0] += review.rating !== 1 ? 1 : 0;
+      counts[1] += 1;
+    }
+  }
+  const percent = ([passes, samples]) => (samples === 0 ? '–' : `${Math.round((100 * passes) / samples)}%`);
+  const texts = shown.texts.map((t) => t[4]);
+  const tile = (label) => texts[texts.indexOf(label) - 1];
+  assert.equal(tile('retention 7 days'), percent(windows[7]), `7 days: ${windows[7]}`);
+  assert.equal(tile('retention 30 days'), percent(windows[30]), `30 days: ${windows[30]}`);
+  assert.equal(tile('retention, all time'), percent(windows.all), `all time: ${windows.all}`);
+  assert.equal(tile('reviews in the last 17 weeks'), String(recent), `now ${new Date(now).toISOString()} offset ${offsetMin}`);
   await tap(page, 'tab-settings');
   await scrollTo(page, 'optimise');
   await tap(page, 'optimise');
