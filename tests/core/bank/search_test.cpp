@@ -302,3 +302,15 @@ TEST_CASE("search: random bytes in cards and queries keep highlights inside thei
     }
   }
 }
+
+TEST_CASE("search: a snippet that starts one byte into its text is marked as cut") {
+  Bank bank;
+  bank.topics = {{"misc", "Misc"}};
+  // "zebra" starts at byte 21: the snippet starts 20 bytes before it, at byte 1, with no space
+  // in between to move to.
+  bank.cards = {{.id = "cut", .topic = "misc", .prompt = "Which animal?", .answer = "x(yyyyyyyyyyyyyyyyyy)zebra stripes."}};
+  const std::vector<SearchHit> hits = SearchIndex(bank).search("zebra");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].snippet == "…(yyyyyyyyyyyyyyyyyy)zebra stripes.");
+  CHECK(highlighted(hits[0]) == "zebra");
+}
