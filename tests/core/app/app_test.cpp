@@ -762,3 +762,17 @@ TEST_CASE("the read side: answers saved, undo offered, settings and search, all 
   const std::string topic = app.bank().topics.front().id;
   for (const SearchHit& hit : app.search("", {.topics = {topic}})) CHECK(app.bank().cards[hit.card].topic == topic);
 }
+
+TEST_CASE("Stats are recomputed once they are a minute old, not a millisecond later") {
+  MemoryStorage storage;
+  App app(sample_bank(), storage);
+  REQUIRE(app.start(kNoon, 0, "").ok());
+  REQUIRE(app.study(kNoon) != nullptr);
+  REQUIRE(app.answer(Rating::Good, 1'000, kNoon).ok());
+  // Computed a minute before the next study day starts, then asked again as it starts.
+  const DayClock clock = app.clock();
+  const std::int64_t next_day = clock.start_of_day(clock.day_of(kNoon) + 1);
+  CHECK(app.stats(next_day - 60'000).reviews_per_day.back() == 1);  // today's review
+  CHECK(app.stats(next_day - 1).reviews_per_day.back() == 1);       // still today
+  CHECK(app.stats(next_day).reviews_per_day.back() == 0);           // a minute old: a new day
+}
