@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/base/enum_names.h"
+
 namespace pyprep {
 
 namespace {
@@ -32,19 +34,11 @@ const std::array<Topic, 15> kKnownTopics = {{
 
 std::string_view level_name(Level level) { return kLevelNames[static_cast<std::size_t>(level)]; }
 
-std::optional<Level> parse_level(std::string_view name) {
-  for (std::size_t i = 0; i < kLevelNames.size(); ++i)
-    if (kLevelNames[i] == name) return static_cast<Level>(i);
-  return std::nullopt;
-}
+std::optional<Level> parse_level(std::string_view name) { return enum_from_name<Level>(kLevelNames, name); }
 
 std::string_view kind_name(Kind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
 
-std::optional<Kind> parse_kind(std::string_view name) {
-  for (std::size_t i = 0; i < kKindNames.size(); ++i)
-    if (kKindNames[i] == name) return static_cast<Kind>(i);
-  return std::nullopt;
-}
+std::optional<Kind> parse_kind(std::string_view name) { return enum_from_name<Kind>(kKindNames, name); }
 
 std::span<const Topic> known_topics() { return kKnownTopics; }
 

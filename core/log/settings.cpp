@@ -6,18 +6,13 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/base/enum_names.h"
+
 namespace pyprep {
 namespace {
 
 constexpr std::array<std::string_view, 3> kOrderNames = {"interleaved", "level_topic", "shuffled"};
 constexpr std::array<std::string_view, 3> kThemeNames = {"system", "light", "dark"};
-
-template <class Enum, std::size_t N>
-std::optional<Enum> parse_name(const std::array<std::string_view, N>& names, std::string_view name) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (names[i] == name) return static_cast<Enum>(i);
-  return std::nullopt;
-}
 
 std::string number(double value) {
   char text[32];
@@ -82,10 +77,10 @@ Status set_steps(const std::optional<std::vector<double>>& asked, std::string_vi
 
 std::string_view new_order_name(NewCardOrder order) { return kOrderNames[static_cast<std::size_t>(order)]; }
 std::optional<NewCardOrder> parse_new_order(std::string_view name) {
-  return parse_name<NewCardOrder>(kOrderNames, name);
+  return enum_from_name<NewCardOrder>(kOrderNames, name);
 }
 std::string_view theme_name(ThemeChoice theme) { return kThemeNames[static_cast<std::size_t>(theme)]; }
-std::optional<ThemeChoice> parse_theme(std::string_view name) { return parse_name<ThemeChoice>(kThemeNames, name); }
+std::optional<ThemeChoice> parse_theme(std::string_view name) { return enum_from_name<ThemeChoice>(kThemeNames, name); }
 
 Error refused_setting(std::string_view key) {
   return Error{"setting '" + std::string(key) + "' must be " + expectation(key)};
