@@ -18,7 +18,7 @@ import subprocess
 from pathlib import Path
 
 APP_FILES = ["pyprep.js", "pyprep.wasm", "pyprep.data"]
-SHELL_FILES = ["index.html", "app.css", "bridge.js"]
+SHELL_FILES = ["index.html", "app.css", "access.js", "bridge.js"]
 RUNNER_FILES = ["worker.mjs", "host.mjs", "grade.py"]  # web-shell/runner/, precached
 RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json"]

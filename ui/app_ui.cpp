@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "widgets/access_mirror.h"
 #include "widgets/code_editor.h"
 #include "widgets/controls.h"
 #include "widgets/format.h"
@@ -22,15 +23,60 @@ bool AppUi::observe(const SDL_Event& event) {
   if (event.type == SDL_MOUSEBUTTONDOWN) {  // dated when it happened: the event waited for this frame
     last_press_ms_ = platform_.now_ms() - static_cast<std::int64_t>(SDL_GetTicks() - event.button.timestamp);
   }
-  if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantTextInput) {
-    const SDL_Keycode key = event.key.keysym.sym;
-    if (key == SDLK_SPACE || key == SDLK_u || key == SDLK_SLASH || (key >= SDLK_1 && key <= SDLK_4)) {
-      shortcut_ = static_cast<char>(key);
-    } else if (key == SDLK_ESCAPE || key == SDLK_AC_BACK) {
-      back();
-    }
-  }
+  if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantTextInput) press_key(event.key.keysym.sym);
   return scroll_.observe(event, 0.5f * theme_.em());  // ~8 CSS px: more is a scroll, not a tap
+}
+
+void AppUi::press_key(int key) {
+  if (key == SDLK_SPACE || key == SDLK_u || key == SDLK_SLASH || (key >= SDLK_1 && key <= SDLK_4)) {
+    shortcut_ = static_cast<char>(key);
+  } else if (key == SDLK_ESCAPE || key == SDLK_AC_BACK) {
+    back();
+  }
+}
+
+double AppUi::text_scale() const { return text_scale_in_use(app_.settings(), platform_); }
+
+// What the mirror asked since the last frame. An activation counts as a fresh press, as a tap's
+// would.
+void AppUi::take_access_input() {
+  Platform::AccessInput input = platform_.take_access_input();
+  if (!input.activate.empty()) last_press_ms_ = platform_.now_ms();
+  if (input.focus) focus_ = *input.focus;
+  if (input.key != 0) press_key(input.key);
+  if (input.end_editing) clear_active_item();
+  request_for_frame(std::move(input.activate), input.focus ? *input.focus : std::string());
+}
+
+// The keyboard's focus, drawn by the app: the canvas shows no DOM focus.
+void AppUi::draw_focus_ring() const {
+  if (focus_.empty()) return;
+  for (const MirrorPiece& piece : mirror_pieces()) {
+    if (!piece.control || piece.target != focus_ || piece.shown.min.x >= piece.shown.max.x) continue;
+    // Just outside the control, but inside the screen (a tab sits on its bottom edge).
+    const float em = theme_.em(), out = 0.2f * em, line = 0.15f * em;
+    const ImGuiViewport* screen = ImGui::GetMainViewport();
+    const ImVec2 edge_min(screen->Pos.x + line, screen->Pos.y + line);
+    const ImVec2 edge_max(screen->Pos.x + screen->Size.x - line, screen->Pos.y + screen->Size.y - line);
+    ImGui::GetForegroundDrawList()->AddRect(
+        ImVec2(std::max(piece.shown.min.x - out, edge_min.x), std::max(piece.shown.min.y - out, edge_min.y)),
+        ImVec2(std::min(piece.shown.max.x + out, edge_max.x), std::min(piece.shown.max.y + out, edge_max.y)),
+        theme_.colors().text, 0.7f * em, 0, line);
+    return;
+  }
+}
+
+// What changed without a screen announcing it: a save that failed, an outcome in Settings, a
+// notice on Study.
+void AppUi::announce_changes() {
+  const auto changed = [](std::string& said, const std::string& now) {
+    if (said == now) return false;
+    said = now;
+    return !now.empty();
+  };
+  if (changed(announced_error_, app_.save_error())) announce(announced_error_);
+  if (changed(announced_setting_, settings_.message)) announce(announced_setting_);
+  if (changed(announced_notice_, study_.notice)) announce(announced_notice_);
 }
 
 bool AppUi::takes_key_row_event(const SDL_Event& event) {
@@ -43,8 +89,7 @@ bool AppUi::takes_key_row_event(const SDL_Event& event) {
 }
 
 bool AppUi::prepare_fonts(float pixel_ratio) {
-  return theme_.update_fonts(platform_.assets_dir() + "/fonts", pixel_ratio,
-                             static_cast<float>(app_.settings().text_scale));
+  return theme_.update_fonts(platform_.assets_dir() + "/fonts", pixel_ratio, static_cast<float>(text_scale()));
 }
 
 bool AppUi::refresh_theme() {
@@ -164,7 +209,8 @@ void AppUi::draw_tab_bar(float height) {
     const bool selected = tab_ == items[i].tab;
     const ImU32 color = selected ? c.primary : c.text_secondary;
     if (button(theme_, items[i].target, items[i].label, "", ImVec2(width, height),
-               {c.surface, color, selected ? FontRole::BodySemibold : FontRole::Body, label_scale})) {
+               {c.surface, color, selected ? FontRole::BodySemibold : FontRole::Body, label_scale,
+                {.role = AccessRole::Tab, .label = items[i].label, .checked = selected}})) {
       select_tab(items[i].tab);
     }
     if (selected) {
@@ -190,6 +236,7 @@ void AppUi::restore(Ui& ui, const Platform::PickedFile& picked) {
 void AppUi::draw() {
   drawn_screen_ = screen_name();  // a tap may open another screen mid-frame: publish what was drawn
   clear_frame_records();
+  take_access_input();
   clear_key_rows();
   scroll_.update();
   const float em = theme_.em();
@@ -235,10 +282,14 @@ void AppUi::draw() {
         ImVec2(viewport->Pos.x, top), ImVec2(viewport->Pos.x + viewport->Size.x * fit.progress, top + 0.2f * em),
         theme_.colors().primary);
   }
+  draw_focus_ring();
   ImGui::End();
+  announce_changes();
 
   platform_.set_text_fields(text_field_rects(), ImGui::GetIO().WantTextInput);
 }
+
+std::string AppUi::mirror_json() const { return access_mirror_json(drawn_screen_, announcement_id_, announcement_); }
 
 nlohmann::json AppUi::practice_state() const {
   if (stack_.empty() || stack_.back() != Top::Practice) return nullptr;
@@ -329,7 +380,8 @@ std::string AppUi::state_json() const {
       {"last_backup_ms", app_.last_backup_ms()},
       {"started", app_.started()},
       {"theme", theme_.dark() ? "dark" : "light"},
-      {"text_scale", app_.settings().text_scale},
+      {"text_scale", text_scale()},
+      {"focus", focus_},
       {"text_input", ImGui::GetIO().WantTextInput},
       {"scroll", scroll.down},
       {"code_scroll_x", scroll.sideways},

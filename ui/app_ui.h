@@ -36,6 +36,8 @@ class AppUi final : public Navigator {
   // A code run needs no frames while it runs: its verdict wakes the loop.
   bool animating() const { return scroll_.animating() || app_.fit().running; }
   std::string state_json() const;  // the test hook's summary
+  std::string mirror_json() const;  // what the accessibility mirror shows of the last frame
+  double text_scale() const;  // text_scale_in_use
   // The earliest time a screen asked to be drawn again (redraw_at), if still ahead of `now_ms`.
   std::optional<std::int64_t> next_redraw_ms(std::int64_t now_ms) const {
     return redraw_at_ms_ > now_ms ? std::optional(redraw_at_ms_) : std::nullopt;
@@ -48,6 +50,10 @@ class AppUi final : public Navigator {
   void open_practice(std::size_t card, std::int64_t deadline_ms = 0) override;
   void open_mock() override;
   void back() override { platform_.request_back(); }
+  void announce(std::string text) override {
+    announcement_ = std::move(text);
+    ++announcement_id_;
+  }
   void redraw_at(std::int64_t at_ms) override {  // the earliest request still ahead counts
     if (redraw_at_ms_ <= platform_.now_ms() || at_ms < redraw_at_ms_) redraw_at_ms_ = at_ms;
   }
@@ -60,6 +66,10 @@ class AppUi final : public Navigator {
   void draw_mock(Ui& ui);
   void draw_tab_bar(float height);
   void restore(Ui& ui, const Platform::PickedFile& picked);
+  void press_key(int key);  // a keyboard shortcut, from SDL or from the mirror
+  void take_access_input();
+  void draw_focus_ring() const;
+  void announce_changes();
 
   App& app_;
   Platform& platform_;
@@ -75,6 +85,10 @@ class AppUi final : public Navigator {
   bool key_row_pressed_ = false;
   std::int64_t redraw_at_ms_ = 0;
   const char* drawn_screen_ = "";  // the screen this frame drew, for the test hook
+  std::string focus_;              // the control the keyboard is on (the mirror's focus)
+  std::string announcement_;       // said once by the mirror's live region, per new id
+  std::uint64_t announcement_id_ = 0;
+  std::string announced_error_, announced_setting_, announced_notice_;
 
   TodayState today_;
   StudyState study_;

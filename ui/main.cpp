@@ -35,6 +35,7 @@ struct Program {
   int settle_frames = 0;  // ImGui needs a few frames after input to settle hover/active states
   std::uint64_t frames = 0;
   std::string last_state;
+  std::string last_mirror;
 
   std::int64_t wake_at_ms = 0;  // a wake-up is set for then (0: none)
 
@@ -130,6 +131,10 @@ bool Program::frame() {
   }
   platform->publish_state(frames, state);
   last_state = std::move(state);
+  if (std::string mirror = app_ui->mirror_json(); mirror != last_mirror) {  // no DOM work while unchanged
+    platform->publish_mirror(mirror);
+    last_mirror = std::move(mirror);
+  }
   if (const auto redraw = app_ui->next_redraw_ms(now_ms)) wake_by(*redraw, now_ms);
   return settle_frames > 0 || app_ui->animating();
 }

@@ -210,6 +210,7 @@
       bridge.textFields = fields;
       if (active === bridge.textActive) return;
       bridge.textActive = active;
+      pyprepAccess.textFieldActive(active, keyboard.proxy);  // sees which mirrored field had the focus
       if (active) keyboard.focus();
       else if (document.activeElement === keyboard.proxy) keyboard.proxy.blur();
     },
@@ -258,6 +259,7 @@
     keyboard.reset();
   });
   keyboard.proxy.addEventListener('keydown', (event) => {
+    if (event.key === 'Tab' && pyprepAccess.tabOutOfField(event.shiftKey)) { event.preventDefault(); return; }
     const forwarded = { Escape: 'Escape', ArrowLeft: 'LeftArrow', ArrowRight: 'RightArrow',
                         ArrowUp: 'UpArrow', ArrowDown: 'DownArrow', Home: 'Home', End: 'End',
                         Tab: event.shiftKey ? 'ShiftTab' : 'Tab' }[event.key];

@@ -30,7 +30,7 @@ struct Settings {
   bool suspend_leeches = false;
   // Presentation, kept in the log like the rest so a backup restores the whole app.
   ThemeChoice theme = ThemeChoice::System;
-  double text_scale = 1.0;
+  std::optional<double> text_scale;  // unset: the size the browser or the system asks for
   bool operator==(const Settings&) const = default;
 };
 
@@ -68,7 +68,7 @@ inline constexpr SettingLimits new_per_day{0, 9999};
 inline constexpr SettingLimits reviews_per_day{0, 99999};
 inline constexpr SettingLimits day_start_hour{0, 23};
 inline constexpr SettingLimits leech_lapses{1, 99};
-inline constexpr SettingLimits text_scale{0.8, 1.6};
+inline constexpr SettingLimits text_scale{0.8, 2.0};
 }  // namespace setting_limits
 
 // The names the log (and a backup) gives the choices.

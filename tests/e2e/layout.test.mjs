@@ -1,5 +1,5 @@
-// Layout on the phones the app promises: 320 and 390 CSS px wide, text at 100% and at the largest
-// size (160%), light and dark. On every screen, scrolled from top to bottom, no two pieces of
+// Layout on the phones the app promises: 320 and 390 CSS px wide at 100% text, 320 at 160%, and
+// 390 at the largest size (200%), light and dark. On every screen, scrolled from top to bottom, no two pieces of
 // text overlap and no text runs past an edge it cannot be scrolled to; the app reports each text
 // it draws when asked (state.texts: [x, y, w, h, text, cut]). Screenshots go to test-results/screens/layout/;
 // at 2 device pixels per CSS pixel, which lays out as 3 does at a third of SwiftShader's fill.
@@ -91,6 +91,7 @@ async function search(page, query) {
 
 async function visitEveryScreen(page, tag, width, height, found, scroll) {
   await tap(page, 'tab-today');
+  await waitForApp(page, (s) => s.screen === 'today');
   await scrollToTop(page);
   await checkScreen(page, `${tag}-today`, width, height, found, { scroll });
   // A mock interview: its setup, a question typed and aloud, and the report of one ended early.
@@ -145,21 +146,23 @@ async function visitEveryScreen(page, tag, width, height, found, scroll) {
   await page.goBack();
   await waitForApp(page, (s) => s.screen === 'browse');
   await tap(page, 'tab-stats');
+  await waitForApp(page, (s) => s.screen === 'stats');
   await scrollToTop(page);
   await checkScreen(page, `${tag}-stats`, width, height, found, { scroll });
   await tap(page, 'tab-settings');
+  await waitForApp(page, (s) => s.screen === 'settings');
   await scrollToTop(page);
   await checkScreen(page, `${tag}-settings`, width, height, found, { scroll });
 }
 
 for (const colorScheme of ['light', 'dark']) {
-  test(`no text overlaps or is cut on any screen at 320 and 390 px, text 100% and 160%, ${colorScheme}`, () =>
+  test(`no text overlaps or is cut on any screen at 320 and 390 px, text 100%, 160% and 200%, ${colorScheme}`, () =>
     withPhone(served.url, async ({ page }) => {
       await page.evaluate(() => { window.pyprepBridge.test.wantsTexts = true; });
       const found = new Set();
-      for (const scale of [1.0, 1.6]) {
+      for (const [scale, sizes] of [[1.0, [[390, 844], [320, 640]]], [1.6, [[320, 640]]], [2.0, [[390, 844]]]]) {
         await setTextScale(page, scale);
-        for (const [width, height] of [[390, 844], [320, 640]]) {
+        for (const [width, height] of sizes) {
           await resize(page, width, height);
           // The layout is the same in both themes: dark is checked where it opens, light all the way down.
           await visitEveryScreen(page, `${colorScheme}-${width}-${Math.round(scale * 100)}`, width, height, found,

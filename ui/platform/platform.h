@@ -76,6 +76,28 @@ class Platform {
   // How much of the bottom of the screen the on-screen keyboard covers (0 when closed or none).
   virtual float keyboard_inset() const = 0;
 
+  // The accessibility mirror (web: a hidden DOM for screen readers, whose controls also take the
+  // keyboard's Tab). publish_mirror() hands over what the frame showed (widgets/access_mirror.h)
+  // whenever it changed; take_access_input() says what the mirror asked since the last call.
+  struct AccessInput {
+    std::string activate;              // act as if this control were tapped
+    std::optional<std::string> focus;  // the control the keyboard is on ("" none), when it moved
+    int key = 0;                       // a shortcut key pressed there (' ', '1'–'4', 'u', '/', 27 Escape)
+    bool end_editing = false;          // Tab out of the text field being edited, keeping its text
+  };
+  virtual void publish_mirror(std::string_view mirror_json) = 0;
+  virtual AccessInput take_access_input() = 0;
+  // The text size the user asked the browser or system for, as a share of the normal size.
+  virtual double preferred_text_scale() const = 0;
+  // Installing the app to the home screen: where the browser offers it, the offer; on iOS, the
+  // Share menu's way (a hint to show); none once installed or where it cannot be.
+  enum class InstallOffer { None, Prompt, IosHint };
+  virtual InstallOffer install_offer() const = 0;
+  virtual void install() = 0;  // shows the browser's install prompt (InstallOffer::Prompt)
+  // True the first time it is asked on this device, false ever after: Today suggests installing
+  // once.
+  virtual bool take_install_suggestion() = 0;
+
   // Test hook: called after every rendered frame with a JSON summary of the app's state.
   virtual void publish_state(std::uint64_t frames, std::string_view state_json) = 0;
   // Whether the summary should list every text drawn and where (a layout test asks for it; the

@@ -98,6 +98,12 @@ class NativePlatform final : public Platform {
   Rect safe_area() const override { return {}; }
 
   void publish_state(std::uint64_t, std::string_view) override {}
+  void publish_mirror(std::string_view) override {}  // a desktop window has no DOM to mirror into
+  AccessInput take_access_input() override { return {}; }
+  double preferred_text_scale() const override { return 1.0; }
+  InstallOffer install_offer() const override { return InstallOffer::None; }
+  void install() override {}
+  bool take_install_suggestion() override { return false; }
   bool wants_drawn_texts() const override { return false; }
   void show_fatal(std::string_view message) override {
     std::cerr << "PyPrep: " << message << "\n";

@@ -70,6 +70,11 @@ EM_JS(void, pyprep_js_safe_area, (float* insets), {
 EM_JS(void, pyprep_js_publish, (double frames, const char* state), {
   pyprepBridge.publish(frames, UTF8ToString(state));
 });
+EM_JS(void, pyprep_js_mirror, (const char* mirror), { pyprepAccess.update(UTF8ToString(mirror)); });
+EM_JS(double, pyprep_js_preferred_text_scale, (), { return pyprepAccess.preferredTextScale(); });
+EM_JS(int, pyprep_js_install_offer, (), { return pyprepAccess.installOffer(); });
+EM_JS(void, pyprep_js_install, (), { pyprepAccess.install(); });
+EM_JS(int, pyprep_js_take_install_suggestion, (), { return pyprepAccess.takeInstallSuggestion() ? 1 : 0; });
 EM_JS(float, pyprep_js_keyboard_inset, (), { return pyprepBridge.keyboardInset(); });
 EM_JS(bool, pyprep_js_wants_drawn_texts, (), { return !!pyprepBridge.test.wantsTexts; });
 EM_JS(void, pyprep_js_python_run, (const char* job), { pyprepBridge.python.run(UTF8ToString(job)); });
@@ -223,6 +228,13 @@ class WebPlatform final : public Platform {
     pyprep_js_publish(static_cast<double>(frames), std::string(state_json).c_str());
   }
   bool wants_drawn_texts() const override { return pyprep_js_wants_drawn_texts(); }
+  void publish_mirror(std::string_view mirror_json) override { pyprep_js_mirror(std::string(mirror_json).c_str()); }
+  AccessInput take_access_input() override { return std::exchange(access_input_, {}); }
+  AccessInput& access_input() { return access_input_; }
+  double preferred_text_scale() const override { return pyprep_js_preferred_text_scale(); }
+  InstallOffer install_offer() const override { return static_cast<InstallOffer>(pyprep_js_install_offer()); }
+  void install() override { pyprep_js_install(); }
+  bool take_install_suggestion() override { return pyprep_js_take_install_suggestion() != 0; }
   void show_fatal(std::string_view message) override {
     pyprep_js_fatal(std::string(message).c_str());
   }
@@ -272,6 +284,7 @@ class WebPlatform final : public Platform {
   std::function<bool()> frame_;
   bool paused_ = false;
   bool back_requested_ = false;
+  AccessInput access_input_;
 };
 
 }  // namespace
@@ -333,6 +346,29 @@ EMSCRIPTEN_KEEPALIVE void pyprep_key(const char* name) {
   ImGui::GetIO().AddKeyEvent(imgui_key, true);
   ImGui::GetIO().AddKeyEvent(imgui_key, false);
   if (shift) ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, false);
+  pyprep::ui::WebPlatform::wake();
+}
+// The accessibility mirror: a control activated (Enter, Space, a screen reader's double tap),
+// the keyboard's focus moved (to "" when it left the controls), Tab out of a text field, a
+// shortcut key pressed there.
+EMSCRIPTEN_KEEPALIVE void pyprep_activate(const char* target) {
+  pyprep::ui::the_platform->access_input().activate = target;
+  pyprep::ui::the_platform->outside_change();
+  pyprep::ui::WebPlatform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void pyprep_focus(const char* target) {
+  pyprep::ui::the_platform->access_input().focus = target;
+  pyprep::ui::the_platform->outside_change();
+  pyprep::ui::WebPlatform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void pyprep_end_editing() {
+  pyprep::ui::the_platform->access_input().end_editing = true;
+  pyprep::ui::the_platform->outside_change();
+  pyprep::ui::WebPlatform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void pyprep_shortcut(int key) {
+  pyprep::ui::the_platform->access_input().key = key;
+  pyprep::ui::the_platform->outside_change();
   pyprep::ui::WebPlatform::wake();
 }
 EMSCRIPTEN_KEEPALIVE void pyprep_on_back() {

@@ -107,11 +107,12 @@ void browse_screen(Ui& ui, BrowseState& state) {
       const ImVec2 at = ImGui::GetCursorScreenPos();
       const float width = ImGui::GetContentRegionAvail().x;
       const std::string target = "result-" + std::to_string(i);
-      ImGui::PushID(i);
-      const bool tapped = ImGui::InvisibleButton("##row", ImVec2(width, row_h - 0.3f * em));
-      const bool held = ImGui::IsItemActive();
-      ImGui::PopID();
-      report_target(target.c_str(), at, ImVec2(at.x + width, at.y + row_h - 0.3f * em));
+      const std::string status = card_status(ui.app, hit.card, ui.now_ms);
+      bool held = false;
+      // Named by the whole prompt: the row shows two lines of it.
+      const bool tapped = tap_area(target.c_str(), ImVec2(width, row_h - 0.3f * em), &held,
+                                   {.label = card.prompt + ", " + std::string(level_label(card.level)) + ", " + status +
+                                             (progress.bookmarked ? ", saved" : "")});
       ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + width, at.y + row_h - 0.3f * em),
                                                 held ? c.raised : c.surface, 0.6f * em);
       ImGui::SetCursorScreenPos(ImVec2(at.x + 0.8f * em, at.y + 0.55f * em));
@@ -119,7 +120,6 @@ void browse_screen(Ui& ui, BrowseState& state) {
       ImGui::SetCursorScreenPos(ImVec2(at.x + 0.8f * em, at.y + row_h - 1.95f * em));
       badge(theme, level_label(card.level), c.raised, c.text_secondary);
       ImGui::SameLine(0, 0.5f * em);
-      const std::string status = card_status(ui.app, hit.card, ui.now_ms);
       const ImU32 status_color = status == "New" ? c.primary : status == "Due now" ? c.good : c.text_secondary;
       ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 0.15f * em);
       wrapped_text(theme, FontRole::Caption, status_color, status + (progress.bookmarked ? "  ★" : ""));

@@ -124,7 +124,7 @@ void card_screen(Ui& ui, CardScreenState& state) {
   wrapped_text(theme, FontRole::Headline, c.text, "Your note");
   // Saved as the user goes: a moment after the last keystroke (not an event per keystroke), and
   // on leaving the card (AppUi::go_back).
-  if (text_area(theme, "note", state.note_draft, 4)) state.note_edited_ms = ui.now_ms;
+  if (text_area(theme, "note", "Your note", state.note_draft, 4)) state.note_edited_ms = ui.now_ms;
   if (ImGui::IsItemActive()) ImGui::SetScrollHereY(0.3f);  // keep the note above the keyboard
   const bool unsaved = state.note_draft != progress.note;
   if (unsaved && ui.now_ms - state.note_edited_ms >= App::kDraftPauseMs) {

@@ -7,6 +7,7 @@
 #include "screens/screens.h"
 #include "widgets/controls.h"
 #include "widgets/format.h"
+#include "widgets/frame_records.h"
 #include "widgets/markdown.h"
 #include "widgets/text.h"
 
@@ -16,6 +17,17 @@ void screen_title(const Theme& theme, std::string_view title, std::string_view s
   wrapped_text(theme, FontRole::Title, theme.colors().text, title);
   if (!subtitle.empty()) wrapped_text(theme, FontRole::Caption, theme.colors().text_secondary, subtitle);
   ImGui::Dummy(ImVec2(0, 0.3f * theme.em()));
+}
+
+const char* install_pitch(Platform::InstallOffer offer) {
+  return offer == Platform::InstallOffer::IosHint
+             ? "Install PyPrep: tap Share, then Add to Home Screen. It then opens in one tap and works offline."
+             : "Install PyPrep: it then opens from your home screen in one tap and works offline.";
+}
+
+double text_scale_in_use(const Settings& settings, const Platform& platform) {
+  const SettingLimits limits = setting_limits::text_scale;
+  return settings.text_scale.value_or(std::clamp(platform.preferred_text_scale(), limits.lo, limits.hi));
 }
 
 std::string countdown(Ui& ui, std::int64_t left_ms) {
@@ -30,13 +42,20 @@ float top_bar(Ui& ui, std::string_view title, std::string_view trailing) {
   const float row_h = min_target(theme);
   const ImVec2 start = ImGui::GetCursorPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  if (button(theme, "close", "×", "", ImVec2(row_h, row_h), {c.background, c.text, FontRole::Title})) ui.nav.back();
+  if (button(theme, "close", "×", "", ImVec2(row_h, row_h),
+             {c.background, c.text, FontRole::Title, 1.0f, {.label = "Back"}})) {
+    ui.nav.back();
+  }
   const float trailing_w = trailing.empty() ? 0.0f : text_size(theme, FontRole::Headline, trailing).x;
   const float title_x = start.x + row_h + 0.3f * em;
   const float room = width - (title_x - start.x) - trailing_w - 0.5f * em;
   const ImVec2 title_size = text_size(theme, FontRole::Caption, title, room);
   ImGui::SetCursorPos(ImVec2(title_x, start.y + std::max(0.0f, (row_h - title_size.y) / 2)));
-  const float title_h = clamped_text(theme, FontRole::Caption, c.text_secondary, title, room, 2);
+  float title_h = 0;
+  {
+    const MirrorText heading(title, 1);  // the screen's heading, whole even where it is cut short
+    title_h = clamped_text(theme, FontRole::Caption, c.text_secondary, title, room, 2);
+  }
   const float height = std::max(row_h, title_h);
   if (!trailing.empty()) {
     const float trailing_h = text_size(theme, FontRole::Headline, trailing).y;

@@ -97,7 +97,7 @@ void mock_question_screen(Ui& ui, MockState& state, const MockInterview& mock) {
     }
   } else if (!state.aloud) {
     wrapped_text(theme, FontRole::Caption, c.text_secondary, "Your answer (typed or dictated)");
-    text_area(theme, "mock-typed", state.typed, 6);
+    text_area(theme, "mock-typed", "Your answer", state.typed, 6);
     if (ImGui::IsItemActive()) ImGui::SetScrollHereY(0.3f);  // clear of the phone's keyboard
     if (row_button(theme, "mock-aloud", "Answer aloud instead", "", false)) state.aloud = true;
   } else {

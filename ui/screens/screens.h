@@ -35,6 +35,8 @@ class Navigator {
   // The screen looks different from `at_ms` on without any input (e.g. a button starts taking
   // taps): draw a frame then.
   virtual void redraw_at(std::int64_t at_ms) = 0;
+  // Says `text` to a screen reader user (the mirror's live region): what a tap changed.
+  virtual void announce(std::string text) = 0;
 };
 
 // What the mastery figures count, in one line (the definition is core/study/stats.h's).
@@ -61,6 +63,7 @@ struct StudyState {
   std::int64_t shown_at_ms = 0;   // when it appeared: the review's duration
   bool revealed = false;
   std::int64_t revealed_at_ms = 0;
+  bool answered = false;          // the card before this one was just answered: announce the next
   std::vector<bool> ticked;       // key points the user says they covered
   std::string notice;             // e.g. a command's error
   bool typing = false;            // the user chose to type the answer
@@ -138,6 +141,7 @@ struct SettingsState {
 
 struct TodayState {
   bool topics_open = false;
+  bool install_suggested = false;  // shown on this visit, until installed or put off
   std::string backup_message;
   std::string notice;  // a command's error
 };
@@ -175,6 +179,10 @@ bool backup_suggested(const Ui& ui);
 // What went wrong at start (a font that did not load, bank files or cards that did not), in red.
 void start_problems(const Ui& ui);
 std::string card_status(const App& app, std::size_t card, std::int64_t now_ms);
+// Why and how to install the app, for the offer the platform makes.
+const char* install_pitch(Platform::InstallOffer offer);
+// The text size in use: the one chosen in Settings, else the one the platform asks for.
+double text_scale_in_use(const Settings& settings, const Platform& platform);
 // A countdown's "m:ss" for `left_ms`, asking for a frame when the shown second changes.
 std::string countdown(Ui& ui, std::int64_t left_ms);
 // The close (×) row of a screen on top, with `title` beside it and `trailing` (may be empty) at

@@ -204,11 +204,19 @@ void settings_screen(Ui& ui, SettingsState& state) {
   if (segmented(theme, "theme", {"System", "Light", "Dark"}, theme_choice)) {
     change({.theme = static_cast<ThemeChoice>(theme_choice)});
   }
-  double text_scale = settings.text_scale;
+  double text_scale = text_scale_in_use(settings, ui.platform);
   const SettingLimits scales = setting_limits::text_scale;
   if (stepper(theme, "text-size", "Text size", format("%.0f%%", text_scale * 100), text_scale, scales.lo, scales.hi,
               0.1)) {
     change({.text_scale = std::round(text_scale * 10) / 10});
+  }
+
+  if (const Platform::InstallOffer offer = ui.platform.install_offer(); offer != Platform::InstallOffer::None) {
+    group(theme, "INSTALL");
+    wrapped_text(theme, FontRole::Caption, c.text_secondary, install_pitch(offer));
+    if (offer == Platform::InstallOffer::Prompt && row_button(theme, "install", "Install app", "")) {
+      ui.platform.install();
+    }
   }
 
   optimise_section(ui, state);

@@ -20,13 +20,22 @@ std::string percent(const Retention& retention) {
   return text;
 }
 
-// A row of small figure tiles of equal width, as tall as the longest label needs: labels wrap
-// inside their tile, never past it.
+// Small figure tiles of equal width, as tall as the longest label needs: labels wrap inside
+// their tile, never past it, and the tiles go on more rows when a figure or a word of a label
+// (large text, a narrow phone) would not fit one tile of a single row.
 void tiles(const Theme& theme, const std::vector<std::pair<std::string, std::string>>& items) {
   const Palette& c = theme.colors();
   const float em = theme.em();
   const float gap = 0.5f * em, pad = 0.7f * em;
-  const float width = (ImGui::GetContentRegionAvail().x - gap * (items.size() - 1)) / items.size();
+  const float room = ImGui::GetContentRegionAvail().x;
+  float widest = 0;
+  for (const auto& [figure, label] : items) {
+    widest = std::max({widest, text_size(theme, FontRole::Title, figure).x, widest_word(theme, FontRole::Caption, label)});
+  }
+  std::size_t columns = items.size();
+  const auto tile_width = [&](std::size_t n) { return (room - gap * static_cast<float>(n - 1)) / static_cast<float>(n); };
+  while (columns > 1 && tile_width(columns) - 2 * pad < widest) --columns;
+  const float width = tile_width(columns);
   const float label_top = 2.45f * em;
   float height = 3.8f * em;
   for (const auto& item : items)
@@ -35,15 +44,16 @@ void tiles(const Theme& theme, const std::vector<std::pair<std::string, std::str
   const float label_size = font_px(theme, FontRole::Caption);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  const std::size_t rows = (items.size() + columns - 1) / columns;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const ImVec2 min(at.x + i * (width + gap), at.y);
+    const ImVec2 min(at.x + static_cast<float>(i % columns) * (width + gap), at.y + static_cast<float>(i / columns) * (height + gap));
     draw->AddRectFilled(min, ImVec2(min.x + width, min.y + height), c.surface, 0.75f * em);
     ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 0.5f * em));
     text_line(theme, FontRole::Title, c.text, items[i].first);
     const std::string& label = items[i].second;
     add_text(draw, font, label_size, ImVec2(min.x + pad, min.y + label_top), c.text_secondary, label, width - 2 * pad);
   }
-  ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height));
+  ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + static_cast<float>(rows) * (height + gap) - gap));
   ImGui::Dummy(ImVec2(0, 0.3f * em));
 }
 

@@ -29,7 +29,8 @@ void header(Ui& ui, StudyState& state, const Card* card) {
   const float row_h = min_target(theme);
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 start = ImGui::GetCursorPos();
-  if (button(theme, "close", "×", "", ImVec2(row_h, row_h), {c.background, c.text, FontRole::Title})) {
+  if (button(theme, "close", "×", "", ImVec2(row_h, row_h),
+             {c.background, c.text, FontRole::Title, 1.0f, {.label = "Back"}})) {
     ui.nav.back();
   }
   const TodayCounts today = ui.app.today(ui.now_ms);
@@ -51,7 +52,8 @@ void header(Ui& ui, StudyState& state, const Card* card) {
   }
   if (can_undo) {
     ImGui::SetCursorPos(ImVec2(start.x + width - 5.0f * em, start.y));
-    if (button(theme, "undo", "↩ Undo", "", ImVec2(5.0f * em, row_h), {c.background, c.primary}) ||
+    if (button(theme, "undo", "↩ Undo", "", ImVec2(5.0f * em, row_h),
+               {c.background, c.primary, FontRole::BodySemibold, 1.0f, {.label = "Undo the last answer"}}) ||
         ui.shortcut == 'u') {
       state.notice.clear();
       if (Status undone = ui.app.undo(ui.now_ms); !undone) state.notice = undone.error().reason;
@@ -131,6 +133,9 @@ void study_screen(Ui& ui, StudyState& state) {
     if (elsewhere && ui.app.bank().cards[*elsewhere].id == state.card_id) {
       state.notice = "The card you had open was answered in another tab.";
     }
+    if (std::exchange(state.answered, false)) {
+      ui.nav.announce(card ? "Saved. Next: " + card->prompt : std::string("Saved. All done for now."));
+    }
     state.card_id = card ? card->id : "";
     state.shown_at_ms = ui.now_ms;
     state.revealed = false;
@@ -172,7 +177,7 @@ void study_screen(Ui& ui, StudyState& state) {
       } else {
         ImGui::Dummy(ImVec2(0, 0.4f * em));
         wrapped_text(theme, FontRole::Caption, c.text_secondary, "Your answer (typed or dictated)");
-        text_area(theme, "typed-answer", state.typed, 5);
+        text_area(theme, "typed-answer", "Your answer", state.typed, 5);
         // The field can open below the fold (a long prompt, large text): it is brought up first,
         // and given the keyboard once it shows; while typed in, it stays clear of the keyboard.
         if (state.focus_typed && ImGui::IsItemVisible()) {
@@ -212,6 +217,7 @@ void study_screen(Ui& ui, StudyState& state) {
     if ((tapped && ready && pressed_after(state.shown_at_ms)) || ui.shortcut == ' ') {
       state.revealed = true;
       state.revealed_at_ms = ui.now_ms;
+      ui.nav.announce("Answer shown");
       if (!state.typed.empty()) {  // the key points it covers start ticked
         state.typed_score = ui.app.score_answer(view->card, state.typed);
         for (std::size_t i = 0; i < state.ticked.size() && i < state.typed_score.points.size(); ++i)
@@ -244,6 +250,8 @@ void study_screen(Ui& ui, StudyState& state) {
       state.notice.clear();
       if (Status answered = ui.app.answer(fsrs::kRatings[i], duration, ui.now_ms, state.typed); !answered) {
         state.notice = answered.error().reason;
+      } else {
+        state.answered = true;
       }
     }
   }

@@ -101,6 +101,38 @@ void focus_filter(Ui& ui, TodayState& state) {
   }
 }
 
+// Installing, suggested once, when the user has come back on a few days.
+void install_suggestion(Ui& ui, TodayState& state, const Stats& stats) {
+  constexpr long kDaysBeforeSuggesting = 3;
+  const Platform::InstallOffer offer = ui.platform.install_offer();
+  if (offer == Platform::InstallOffer::None) return;
+  if (!state.install_suggested) {
+    const long days = std::count_if(stats.reviews_per_day.begin(), stats.reviews_per_day.end(), [](int n) { return n > 0; });
+    if (days < kDaysBeforeSuggesting || !ui.platform.take_install_suggestion()) return;
+    state.install_suggested = true;
+  }
+  const Theme& theme = ui.theme;
+  const Palette& c = theme.colors();
+  const float em = theme.em();
+  ImGui::Dummy(ImVec2(0, 0.3f * em));
+  begin_surface(theme);
+  wrapped_text(theme, FontRole::Body, c.text, install_pitch(offer));
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float gap = 0.4f * em, each = (width - gap) / 2;
+  if (offer == Platform::InstallOffer::Prompt) {
+    if (button(theme, "install-suggested", "Install", "", ImVec2(each, 2.9f * em), {c.primary, c.on_primary})) {
+      ui.platform.install();
+      state.install_suggested = false;
+    }
+    ImGui::SameLine(0, gap);
+  }
+  if (button(theme, "install-later", offer == Platform::InstallOffer::Prompt ? "Not now" : "OK", "",
+             ImVec2(each, 2.9f * em), {c.raised, c.primary})) {
+    state.install_suggested = false;
+  }
+  end_surface(theme, c.surface);
+}
+
 }  // namespace
 
 void today_screen(Ui& ui, TodayState& state) {
@@ -165,6 +197,7 @@ void today_screen(Ui& ui, TodayState& state) {
     if (!said->empty()) wrapped_text(theme, FontRole::Caption, c.text_secondary, *said);
   }
 
+  install_suggestion(ui, state, stats);
   focus_filter(ui, state);
 
   ImGui::Dummy(ImVec2(0, 0.5f * em));

@@ -147,7 +147,8 @@ bool code_editor(const Theme& theme, const char* target, std::string& text, Code
   ImGui::PopStyleColor(2);
   ImGui::PopFont();
   if (active) draw->AddRect(top, ImVec2(top.x + width, max.y), c.primary, 0.6f * em, 0, 0.12f * em);
-  report_target(target, min, max);
+  if (take_activation(target)) activate_last_item();
+  report_target(target, min, max, {.role = AccessRole::TextField, .label = "Your code", .value = text});
   register_text_field({min.x, min.y, max.x - min.x, max.y - min.y});
 
   // Line numbers, then the highlighted tokens over ImGui's plain text at the same places.
@@ -208,6 +209,20 @@ KeyGrid key_grid(const Theme& theme, float width) {
   return {std::clamp(2.6f * theme.em(), 44.0f, std::max(44.0f, 1.3f * key_w)), per_row, 2};
 }
 
+// What a press on the key does in the field being edited.
+void type_key(const Key& key) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (key.text) {
+    io.AddInputCharactersUTF8(key.text);
+  } else {
+    const ImGuiKey modifier = key.key == ImGuiKey_Z ? ImGuiMod_Ctrl : key.shift ? ImGuiMod_Shift : ImGuiKey_None;
+    if (modifier != ImGuiKey_None) io.AddKeyEvent(modifier, true);
+    io.AddKeyEvent(key.key, true);
+    io.AddKeyEvent(key.key, false);
+    if (modifier != ImGuiKey_None) io.AddKeyEvent(modifier, false);
+  }
+}
+
 }  // namespace
 
 float key_row_height(const Theme& theme, float width) {
@@ -247,6 +262,7 @@ void key_row(const Theme& theme, const char* target, float width) {
     add_text(draw, key_font, key_size, ImVec2((a.x + b.x - label.x) / 2, (a.y + b.y - label.y) / 2),
              editing ? c.text : c.text_secondary, kKeys[i].label);
     const std::string name = std::string(target) + "-" + std::to_string(i);
+    if (editing && take_activation(name.c_str())) type_key(kKeys[i]);
     report_target(name.c_str(), a, b);
     key_rects().push_back({{a.x, a.y, b.x - a.x, b.y - a.y}, i});
     register_text_field({a.x, a.y, b.x - a.x, b.y - a.y});  // a tap keeps the phone's keyboard open
@@ -259,17 +275,7 @@ bool key_row_press(float x, float y) {
   if (!ImGui::GetIO().WantTextInput) return false;  // nothing is being edited: an ordinary tap
   for (const auto& [rect, index] : key_rects()) {
     if (x < rect.x || x > rect.x + rect.w || y < rect.y || y > rect.y + rect.h) continue;
-    const Key& key = kKeys[index];
-    ImGuiIO& io = ImGui::GetIO();
-    if (key.text) {
-      io.AddInputCharactersUTF8(key.text);
-    } else {
-      const ImGuiKey modifier = key.key == ImGuiKey_Z ? ImGuiMod_Ctrl : key.shift ? ImGuiMod_Shift : ImGuiKey_None;
-      if (modifier != ImGuiKey_None) io.AddKeyEvent(modifier, true);
-      io.AddKeyEvent(key.key, true);
-      io.AddKeyEvent(key.key, false);
-      if (modifier != ImGuiKey_None) io.AddKeyEvent(modifier, false);
-    }
+    type_key(kKeys[index]);
     return true;
   }
   return false;

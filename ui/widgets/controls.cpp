@@ -20,18 +20,18 @@ void draw_text(const Theme& theme, FontRole role, ImVec2 at, ImU32 color, std::s
   add_text(ImGui::GetWindowDrawList(), theme.font(role), font_px(theme, role), at, color, text);
 }
 
+}  // namespace
+
 // An invisible hit area at the cursor; the pressed look comes from `held`.
-bool hit_area(const char* target, ImVec2 size, bool* held) {
+bool tap_area(const char* target, ImVec2 size, bool* held, Access access) {
   ImGui::PushID(target);
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const bool tapped = ImGui::InvisibleButton("##hit", size);
   *held = ImGui::IsItemActive();
-  report_target(target, min, ImVec2(min.x + size.x, min.y + size.y));
+  report_target(target, min, ImVec2(min.x + size.x, min.y + size.y), std::move(access));
   ImGui::PopID();
-  return tapped;
+  return tapped || take_activation(target);
 }
-
-}  // namespace
 
 float min_target(const Theme& theme) { return std::max(kMinTouchPx, 2.9f * theme.em()); }
 
@@ -46,7 +46,9 @@ bool button(const Theme& theme, const char* target, std::string_view label, std:
             ImVec2 size, const ButtonStyle& style) {
   const ImVec2 min = ImGui::GetCursorScreenPos();
   bool held = false;
-  const bool tapped = hit_area(target, size, &held);
+  Access access = style.access;
+  if (access.label.empty()) access.label = caption.empty() ? std::string(label) : std::string(label) + ", " + std::string(caption);
+  const bool tapped = tap_area(target, size, &held, std::move(access));
   const ImVec2 max(min.x + size.x, min.y + size.y);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(min, max, held ? mix(style.fill, IM_COL32(0, 0, 0, 255), 0.18f) : style.fill,
@@ -58,14 +60,8 @@ bool button(const Theme& theme, const char* target, std::string_view label, std:
   ImVec2 label_size(natural.x * style.label_scale, natural.y * style.label_scale);
   if (label_size.x > room) {
     // Wrapped only between words: a word wider than the button makes it smaller instead.
-    float widest_word = 0;
-    for (std::size_t start = 0; start < label.size();) {
-      const std::size_t end = std::min(label.find(' ', start), label.size());
-      widest_word = std::max(widest_word, text_size(theme, style.font, label.substr(start, end - start)).x);
-      start = end + 1;
-    }
     const ImVec2 wrapped = text_size(theme, style.font, label, room);
-    if (caption.empty() && widest_word <= room && wrapped.y <= size.y - 0.4f * theme.em()) {
+    if (caption.empty() && widest_word(theme, style.font, label) <= room && wrapped.y <= size.y - 0.4f * theme.em()) {
       wrap = room;
       label_size = wrapped;
     } else {
@@ -93,7 +89,7 @@ struct TouchRow {
   float mid_y;
   bool tapped;
 };
-TouchRow touch_row(const Theme& theme, const char* target, std::string_view label, float trailing) {
+TouchRow touch_row(const Theme& theme, const char* target, std::string_view label, float trailing, Access access) {
   const Palette& c = theme.colors();
   const float em = theme.em();
   const float width = ImGui::GetContentRegionAvail().x;
@@ -101,7 +97,7 @@ TouchRow touch_row(const Theme& theme, const char* target, std::string_view labe
   const ImVec2 text = text_size(theme, FontRole::Body, label, wrap);
   TouchRow row{ImGui::GetCursorScreenPos(), ImVec2(width, std::max(min_target(theme), text.y + 0.8f * em)), 0, false};
   bool held = false;
-  row.tapped = hit_area(target, row.size, &held);
+  row.tapped = tap_area(target, row.size, &held, std::move(access));
   if (held) {
     ImGui::GetWindowDrawList()->AddRectFilled(row.min, ImVec2(row.min.x + row.size.x, row.min.y + row.size.y),
                                               c.raised, 0.5f * em);
@@ -118,7 +114,8 @@ bool row_button(const Theme& theme, const char* target, std::string_view label, 
   const float em = theme.em();
   const float value_w = value.empty() ? 0.0f : text_size(theme, FontRole::Body, value).x + 0.2f * em;
   const float chevron_w = chevron ? 0.7f * em : 0.0f;
-  const TouchRow row = touch_row(theme, target, label, value_w + chevron_w);
+  const TouchRow row = touch_row(theme, target, label, value_w + chevron_w,
+                                 {.label = value.empty() ? std::string(label) : std::string(label) + ", " + std::string(value)});
   const float right = row.min.x + row.size.x - 0.25f * em - chevron_w;
   const float text_y = row.mid_y - font_px(theme, FontRole::Body) / 2;
   if (chevron) draw_text(theme, FontRole::Body, ImVec2(right + 0.15f * em, text_y), c.text_secondary, "›");
@@ -133,7 +130,7 @@ bool chip(const Theme& theme, const char* target, std::string_view label, bool s
   const ImVec2 size(label_size.x + 1.6f * em, min_target(theme));
   const ImVec2 min = ImGui::GetCursorScreenPos();
   bool held = false;
-  const bool tapped = hit_area(target, size, &held);
+  const bool tapped = tap_area(target, size, &held, {.role = AccessRole::Toggle, .label = std::string(label), .checked = selected});
   // The visible pill is slimmer than its hit area.
   const float pill_h = 2.2f * em;
   const ImVec2 pill_min(min.x, min.y + (size.y - pill_h) / 2), pill_max(min.x + size.x, pill_min.y + pill_h);
@@ -165,7 +162,8 @@ bool segmented(const Theme& theme, const char* target, const std::vector<std::st
     ImGui::SetCursorScreenPos(at);
     const std::string name = std::string(target) + "-" + std::to_string(i);
     bool held = false;
-    if (hit_area(name.c_str(), ImVec2(each, height), &held) && choice != static_cast<int>(i)) {
+    const Access access{.role = AccessRole::Toggle, .label = options[i], .checked = choice == static_cast<int>(i)};
+    if (tap_area(name.c_str(), ImVec2(each, height), &held, access) && choice != static_cast<int>(i)) {
       choice = static_cast<int>(i);
       changed = true;
     }
@@ -206,12 +204,13 @@ bool stepper(const Theme& theme, const char* target, std::string_view label, std
   float x = min.x + width - 2 * button_w - value_w;
   bool changed = false;
   const double before = value;
-  const auto step_button = [&](const char* suffix, const char* glyph, double direction) {
+  const auto step_button = [&](const char* suffix, const char* glyph, double direction, const char* spoken) {
     ImGui::SetCursorScreenPos(ImVec2(x, row_y));
     const std::string name = std::string(target) + suffix;
     const bool enabled = direction < 0 ? value > min_value + 1e-9 : value < max_value - 1e-9;
     bool held = false;
-    if (hit_area(name.c_str(), ImVec2(button_w, height), &held) && enabled) {
+    const Access access{.label = std::string(spoken) + " " + std::string(label) + ", now " + std::string(value_text)};
+    if (tap_area(name.c_str(), ImVec2(button_w, height), &held, access) && enabled) {
       value = std::clamp(std::round((value + direction * step) / step) * step, min_value, max_value);
     }
     const ImVec2 center(x + button_w / 2, row_y + height / 2);
@@ -220,12 +219,12 @@ bool stepper(const Theme& theme, const char* target, std::string_view label, std
     draw_text(theme, FontRole::Headline, ImVec2(center.x - glyph_size.x / 2, center.y - glyph_size.y / 2),
               enabled ? c.primary : with_alpha(c.text_secondary, 0.5f), glyph);
   };
-  step_button("-minus", "−", -1);
+  step_button("-minus", "−", -1, "Less");
   x += button_w;
   const ImVec2 value_size = text_size(theme, FontRole::BodySemibold, value_text);
   draw_text(theme, FontRole::BodySemibold, ImVec2(x + (value_w - value_size.x) / 2, text_y), c.text, value_text);
   x += value_w;
-  step_button("-plus", "+", +1);
+  step_button("-plus", "+", +1, "More");
   changed = value != before;
   ImGui::SetCursorScreenPos(min);
   ImGui::Dummy(ImVec2(width, label_h + height));
@@ -236,7 +235,8 @@ bool switch_row(const Theme& theme, const char* target, std::string_view label, 
   const Palette& c = theme.colors();
   const float em = theme.em();
   const float track_w = 2.6f * em, track_h = 1.5f * em;
-  const TouchRow row = touch_row(theme, target, label, track_w);
+  const TouchRow row = touch_row(theme, target, label, track_w,
+                                 {.role = AccessRole::Switch, .label = std::string(label), .checked = on});
   if (row.tapped) on = !on;
   const ImVec2 track_min(row.min.x + row.size.x - track_w - 0.25f * em, row.mid_y - track_h / 2);
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -256,7 +256,8 @@ bool check_row(const Theme& theme, const char* target, std::string_view text, bo
   const ImVec2 body = text_size(theme, FontRole::Body, text, width - box - gap);
   const float height = std::max(min_target(theme), body.y + 0.8f * em);
   bool held = false;
-  const bool tapped = hit_area(target, ImVec2(width, height), &held);
+  const bool tapped =
+      tap_area(target, ImVec2(width, height), &held, {.role = AccessRole::Checkbox, .label = std::string(text), .checked = ticked});
   if (tapped) ticked = !ticked;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 box_min(min.x, min.y + (height - box) / 2);
@@ -278,7 +279,7 @@ bool check_row(const Theme& theme, const char* target, std::string_view text, bo
 }
 
 namespace {
-bool styled_input(const Theme& theme, const char* target, ImVec2 size, const std::function<bool()>& input) {
+bool styled_input(const Theme& theme, const char* target, ImVec2 size, Access access, const std::function<bool()>& input) {
   const Palette& c = theme.colors();
   const float em = theme.em();
   ImGui::PushStyleColor(ImGuiCol_FrameBg, c.raised);
@@ -289,6 +290,7 @@ bool styled_input(const Theme& theme, const char* target, ImVec2 size, const std
   ImGui::PushID(target);
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const bool changed = input();
+  if (take_activation(target)) activate_last_item();
   const ImVec2 max = ImGui::GetItemRectMax();
   if (ImGui::IsItemActive()) {
     ImGui::GetWindowDrawList()->AddRect(min, max, c.primary, 0.6f * em, 0, 0.12f * em);
@@ -296,7 +298,7 @@ bool styled_input(const Theme& theme, const char* target, ImVec2 size, const std
   ImGui::PopID();
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor(3);
-  report_target(target, min, max);
+  report_target(target, min, max, std::move(access));
   register_text_field({min.x, min.y, max.x - min.x, max.y - min.y});
   return changed;
 }
@@ -304,7 +306,8 @@ bool styled_input(const Theme& theme, const char* target, ImVec2 size, const std
 
 bool text_field(const Theme& theme, const char* target, const char* hint, std::string& text, float width) {
   if (width <= 0) width = ImGui::GetContentRegionAvail().x;
-  return styled_input(theme, target, ImVec2(width, min_target(theme)), [&] {
+  return styled_input(theme, target, ImVec2(width, min_target(theme)),
+                      {.role = AccessRole::TextField, .label = hint, .value = text}, [&] {
     ImGui::SetNextItemWidth(width);
     return ImGui::InputTextWithHint("##field", hint, &text);
   });
@@ -335,7 +338,7 @@ int rewrap_after_edit(ImGuiInputTextCallbackData* data) {
 }
 }  // namespace
 
-bool text_area(const Theme& theme, const char* target, std::string& text, float lines) {
+bool text_area(const Theme& theme, const char* target, std::string_view label, std::string& text, float lines) {
   static std::unordered_map<ImGuiID, WrappedArea> areas;
   const float em = theme.em();
   const float width = ImGui::GetContentRegionAvail().x;
@@ -371,7 +374,8 @@ bool text_area(const Theme& theme, const char* target, std::string& text, float 
   const float pad_y = (min_target(theme) - size) / 2;
   const ImVec2 box(width, std::max(lines, static_cast<float>(breaks + 1)) * size + 2 * pad_y);
   const std::string before = text;
-  styled_input(theme, target, ImVec2(width, min_target(theme)), [&] {
+  styled_input(theme, target, ImVec2(width, min_target(theme)),
+               {.role = AccessRole::TextField, .label = std::string(label), .value = text}, [&] {
     std::string shown = area.wrapped.shown;
     return ImGui::InputTextMultiline("##area", &shown, box, ImGuiInputTextFlags_CallbackEdit, rewrap_after_edit,
                                      &area);
@@ -387,12 +391,16 @@ void labelled_bar(const Theme& theme, std::string_view label, std::string_view v
   ImFont* font = theme.font(FontRole::Body);
   const float size = font_px(theme, FontRole::Body);
   const ImVec2 value_size = text_size(theme, FontRole::Body, value);
-  const float wrap = std::max(4.0f * em, width - value_size.x - 0.6f * em);
+  // The value beside the label, unless a word of the label would not fit there: then below it.
+  const float beside = width - value_size.x - 0.6f * em;
+  const bool below = widest_word(theme, FontRole::Body, label) > beside;
+  const float wrap = below ? width : beside;
   const ImVec2 label_size = text_size(theme, FontRole::Body, label, wrap);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   add_text(draw, font, size, at, c.text, label, wrap);
-  add_text(draw, font, size, ImVec2(at.x + width - value_size.x, at.y), c.text_secondary, value);
-  ImGui::Dummy(ImVec2(width, label_size.y + 0.1f * em));
+  const float value_y = below ? at.y + label_size.y : at.y;
+  add_text(draw, font, size, ImVec2(at.x + width - value_size.x, value_y), c.text_secondary, value);
+  ImGui::Dummy(ImVec2(width, (below ? label_size.y + value_size.y : label_size.y) + 0.1f * em));
   progress_bar(theme, fraction, color, 0.45f);
   ImGui::Dummy(ImVec2(0, 0.2f * em));
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "theme.h"
+#include "widgets/access.h"
 
 namespace pyprep::ui {
 
@@ -17,6 +18,7 @@ struct ButtonStyle {
   ImU32 text;
   FontRole font = FontRole::BodySemibold;
   float label_scale = 1.0f;  // the label's size as a share of the font's (see label_scale_to_fit)
+  Access access{};           // by default a button named by its label and caption
 };
 
 // The label_scale at which the widest of `labels` fits a button `width` wide (at most 1), so a
@@ -41,6 +43,9 @@ bool stepper(const Theme& theme, const char* target, std::string_view label, std
 bool switch_row(const Theme& theme, const char* target, std::string_view label, bool& on);
 // A checklist row (tick box + wrapped text); returns true when toggled.
 bool check_row(const Theme& theme, const char* target, std::string_view text, bool& ticked);
+// A tap on [min, max) drawn by the caller (named `target`, told as `access`), or the mirror's
+// activation of it; `held` says whether it is pressed.
+bool tap_area(const char* target, ImVec2 size, bool* held, Access access = {});
 // A fingertip: no tappable control is shorter, in CSS px.
 constexpr float kMinTouchPx = 48.0f;
 // The height of a touch target: a row of text, and never under a fingertip.
@@ -48,8 +53,9 @@ float min_target(const Theme& theme);
 
 // A single-line text field with a hint; true when the text changed. `width` 0: the rest of the row.
 bool text_field(const Theme& theme, const char* target, const char* hint, std::string& text, float width = 0);
-// A multi-line text field `lines` tall; true when the text changed.
-bool text_area(const Theme& theme, const char* target, std::string& text, float lines);
+// A multi-line text field `lines` tall, `label` telling a screen reader what it is for; true when
+// the text changed.
+bool text_area(const Theme& theme, const char* target, std::string_view label, std::string& text, float lines);
 // A label (wrapped) with a value on the right, over a progress bar filled to `fraction`.
 void labelled_bar(const Theme& theme, std::string_view label, std::string_view value, float fraction, ImU32 color);
 // A thin rounded progress bar the full available width.

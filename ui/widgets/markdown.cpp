@@ -9,6 +9,7 @@
 #include "core/text/markdown.h"
 #include "core/text/python_lexer.h"
 #include "widgets/controls.h"
+#include "widgets/frame_records.h"
 #include "widgets/text.h"
 
 namespace pyprep::ui {
@@ -75,9 +76,12 @@ float draw_spans(const Theme& theme, const markdown::Spans& spans, ImVec2 origin
       const bool space = rest.front() == ' ';
       std::size_t end = space ? rest.find_first_not_of(' ') : rest.find(' ');
       if (end == std::string_view::npos) end = rest.size();
-      const std::string_view piece = rest.substr(0, end);
+      std::string_view piece = rest.substr(0, end);
       rest.remove_prefix(end);
-      const float w = font->CalcTextSizeA(size, FLT_MAX, -1, piece.data(), piece.data() + piece.size()).x;
+      const auto width_of = [&](std::string_view text) {
+        return font->CalcTextSizeA(size, FLT_MAX, -1, text.data(), text.data() + text.size()).x;
+      };
+      float w = width_of(piece);
       if (space && !unbroken) {
         fragments.push_back({piece, role, false, x, y, w});
         x += w;
@@ -94,6 +98,25 @@ float draw_spans(const Theme& theme, const markdown::Spans& spans, ImVec2 origin
         x -= shift;
         y += line_h;
         word_x = 0;
+      }
+      // A word wider than a whole line is broken where the line ends, between characters.
+      while (x + w > width && word_x == 0 && piece.size() > 1) {
+        std::size_t cut = 0;
+        for (std::size_t next = 1; next <= piece.size(); ++next) {
+          if (next < piece.size() && (static_cast<unsigned char>(piece[next]) & 0xC0) == 0x80) continue;
+          if (x + width_of(piece.substr(0, next)) > width) break;
+          cut = next;
+        }
+        if (cut == 0) {
+          if (x == 0) break;  // not one character fits a line
+        } else {
+          fragments.push_back({piece.substr(0, cut), role, span.code, x, y, width_of(piece.substr(0, cut))});
+          piece.remove_prefix(cut);
+          w = width_of(piece);
+        }
+        x = 0;
+        y += line_h;
+        word_start = fragments.size();
       }
       fragments.push_back({piece, role, span.code, x, y, w});
       x += w;
@@ -125,6 +148,9 @@ float draw_spans(const Theme& theme, const markdown::Spans& spans, ImVec2 origin
 }
 
 void paragraph(const Theme& theme, const markdown::Spans& spans, float indent) {
+  std::string plain;
+  for (const markdown::Span& span : spans) plain += span.text;
+  const MirrorText mirrored(plain);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x - indent;
   const float height = draw_spans(theme, spans, ImVec2(at.x + indent, at.y), width);
@@ -191,7 +217,10 @@ void code_block(const Theme& theme, Platform& platform, const char* target, std:
                     ImGuiWindowFlags_HorizontalScrollbar);
   ImGui::PopStyleVar();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  draw_code_tokens(theme, ImGui::GetWindowDrawList(), origin, code, tokens, line_h);
+  {
+    const MirrorText mirrored(code);
+    draw_code_tokens(theme, ImGui::GetWindowDrawList(), origin, code, tokens, line_h);
+  }
   ImGui::Dummy(ImVec2(widest, lines * line_h));
   ImGui::EndChild();
   ImGui::PopID();

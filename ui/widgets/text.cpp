@@ -10,19 +10,39 @@
 namespace pyprep::ui {
 namespace {
 
+// True when a word of `text` is wider than `wrap_width`: wrapping would break it mid-word.
+bool breaks_a_word(ImFont* font, float size, std::string_view text, float wrap_width) {
+  return wrap_width > 0 && widest_word(font, size, text) > wrap_width + 0.5f;
+}
+
 // Text at the cursor as an ImGui item, wrapped at `wrap_pos` (ImGui's PushTextWrapPos).
-void text_item(const Theme& theme, FontRole role, ImU32 color, std::string_view text, float wrap_pos) {
+void text_item(const Theme& theme, FontRole role, ImU32 color, std::string_view text, float wrap_pos, int heading) {
+  const bool broken =
+      wrap_pos == 0.0f && breaks_a_word(theme.font(role), font_px(theme, role), text, ImGui::GetContentRegionAvail().x);
   ImGui::PushFont(theme.font(role));
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(wrap_pos);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  report_text(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text, window_clip_rect());
+  report_text(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text, window_clip_rect(), heading, broken);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }
 
 }  // namespace
+
+float widest_word(ImFont* font, float size, std::string_view text) {
+  float widest = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find_first_of(" \n", start), text.size());
+    widest = std::max(widest, font->CalcTextSizeA(size, FLT_MAX, -1, text.data() + start, text.data() + end).x);
+    start = end + 1;
+  }
+  return widest;
+}
+float widest_word(const Theme& theme, FontRole role, std::string_view text) {
+  return widest_word(theme.font(role), font_px(theme, role), text);
+}
 
 float font_px(const Theme& theme, FontRole role) { return theme.font(role)->FontSize * ImGui::GetIO().FontGlobalScale; }
 
@@ -35,15 +55,17 @@ void add_text(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 color
               float wrap_width) {
   draw->AddText(font, size, at, color, text.data(), text.data() + text.size(), wrap_width);
   const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap_width, text.data(), text.data() + text.size());
-  report_text(at, ImVec2(at.x + extent.x, at.y + extent.y), text, {draw->GetClipRectMin(), draw->GetClipRectMax()});
+  report_text(at, ImVec2(at.x + extent.x, at.y + extent.y), text, {draw->GetClipRectMin(), draw->GetClipRectMax()}, 0,
+              breaks_a_word(font, size, text, wrap_width));
 }
 
 void text_line(const Theme& theme, FontRole role, ImU32 color, std::string_view text) {
-  text_item(theme, role, color, text, -1.0f);  // no wrapping, whatever a surface around it asks
+  text_item(theme, role, color, text, -1.0f, 0);  // no wrapping, whatever a surface around it asks
 }
 
 void wrapped_text(const Theme& theme, FontRole role, ImU32 color, std::string_view text) {
-  text_item(theme, role, color, text, 0.0f);
+  // Titles and headlines in paragraphs are headings; a single line in a large font is a figure.
+  text_item(theme, role, color, text, 0.0f, role == FontRole::Title ? 1 : role == FontRole::Headline ? 2 : 0);
 }
 
 float clamped_text(const Theme& theme, FontRole role, ImU32 color, std::string_view text, float width,

@@ -15,6 +15,9 @@ namespace pyprep::ui {
 // The pixel size `role`'s font is drawn at.
 float font_px(const Theme& theme, FontRole role);
 ImVec2 text_size(const Theme& theme, FontRole role, std::string_view text, float wrap_width = -1.0f);
+// The width of the widest word of `text` (words end at spaces and line breaks).
+float widest_word(ImFont* font, float size, std::string_view text);
+float widest_word(const Theme& theme, FontRole role, std::string_view text);
 // Draws text at `at`, wrapped at `wrap_width` when positive, and records it for frame_texts().
 void add_text(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 color, std::string_view text,
               float wrap_width = 0);
