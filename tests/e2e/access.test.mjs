@@ -312,4 +312,14 @@ test('where the browser offers installing, Settings has Install app and Today su
     await tap(page, 'tab-today');
     const again = await waitForApp(page, (s) => s.screen === 'today');
     assert.equal(again.targets['install-later'], undefined, 'suggested once only');
+    // Running installed (as iOS tells it: this Chromium cannot emulate the display mode), there
+    // is nothing to offer.
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'standalone', { get: () => true }));
+    await page.reload();
+    await waitForApp(page, (s) => s.screen === 'today');
+    await offerInstall(page);
+    await tap(page, 'tab-settings');
+    await waitForApp(page, (s) => s.screen === 'settings' && !!s.targets['theme-2']);
+    await scrollTo(page, 'reset-all');
+    assert.equal((await appState(page)).targets.install, undefined, 'no Install app once installed');
   }));

@@ -68,7 +68,8 @@ void browse_screen(Ui& ui, BrowseState& state) {
   if (clear_w > 0) {
     ImGui::SameLine(0, gap);
     // The tap ends the editing (ImGui then leaves the text alone), so the field can be emptied.
-    if (button(theme, "search-clear", "×", "", ImVec2(clear_w, min_target(theme)), {c.raised, c.text})) {
+    if (button(theme, "search-clear", "×", "", ImVec2(clear_w, min_target(theme)),
+               {c.raised, c.text, FontRole::BodySemibold, 1.0f, {.label = "Clear the search"}})) {
       state.query.clear();
     }
   }

@@ -76,10 +76,14 @@ void card_screen(Ui& ui, CardScreenState& state) {
   const float row_h = min_target(theme);
   const ImVec2 start = ImGui::GetCursorPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  if (button(theme, "back", "‹ Back", "", ImVec2(5.0f * em, row_h), {c.background, c.primary})) ui.nav.back();
+  if (button(theme, "back", "‹ Back", "", ImVec2(5.0f * em, row_h),
+             {c.background, c.primary, FontRole::BodySemibold, 1.0f, {.label = "Back"}})) {
+    ui.nav.back();
+  }
   ImGui::SetCursorPos(ImVec2(start.x + width - 7.0f * em, start.y));
   if (button(theme, "bookmark", progress.bookmarked ? "★ Saved" : "☆ Save", "", ImVec2(7.0f * em, row_h),
-             {c.background, progress.bookmarked ? c.hard : c.primary})) {
+             {c.background, progress.bookmarked ? c.hard : c.primary, FontRole::BodySemibold, 1.0f,
+              {.role = AccessRole::Toggle, .label = "Save this card", .checked = progress.bookmarked}})) {
     shown(ui.app.set_bookmarked(card.id, !progress.bookmarked, ui.now_ms));
   }
   ImGui::SetCursorPos(ImVec2(start.x, start.y + row_h));

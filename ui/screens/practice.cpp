@@ -109,7 +109,8 @@ void practice_screen(Ui& ui, PracticeState& state) {
     state.loaded = true;
   }
   const float row_h = min_target(theme);
-  if (button(theme, "back", "‹ Back", "", ImVec2(5.0f * em, row_h), {c.background, c.primary})) {
+  if (button(theme, "back", "‹ Back", "", ImVec2(5.0f * em, row_h),
+             {c.background, c.primary, FontRole::BodySemibold, 1.0f, {.label = "Back"}})) {
     app.flush_drafts(ui.now_ms);
     ui.nav.back();
   }

@@ -3,15 +3,23 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <numeric>
+#include <string>
 
 #include "widgets/colors.h"
 #include "widgets/format.h"
+#include "widgets/frame_records.h"
 #include "widgets/text.h"
 
 namespace pyprep::ui {
 
 void bar_chart(const Theme& theme, const std::vector<int>& values, ImU32 color, float height_em,
                const std::string& first_label, const std::string& last_label) {
+  // What a screen reader says of it: the figures the bars show, not each bar.
+  const int total = std::accumulate(values.begin(), values.end(), 0);
+  const int most = values.empty() ? 0 : *std::max_element(values.begin(), values.end());
+  const MirrorText spoken(first_label + " to " + last_label + ": " + std::to_string(total) + " in all, at most " +
+                          std::to_string(most) + " in a day.");
   const Palette& c = theme.colors();
   const float em = theme.em();
   const int peak = values.empty() ? 0 : *std::max_element(values.begin(), values.end());
@@ -44,6 +52,9 @@ void bar_chart(const Theme& theme, const std::vector<int>& values, ImU32 color, 
 }
 
 void heatmap(const Theme& theme, const std::vector<int>& per_day, std::int64_t today) {
+  const long studied = std::count_if(per_day.begin(), per_day.end(), [](int n) { return n > 0; });
+  const MirrorText spoken("Studied on " + std::to_string(studied) + " of the last " + std::to_string(per_day.size()) +
+                          " days.");
   const Palette& c = theme.colors();
   const float em = theme.em();
   const int today_weekday = static_cast<int>(((today + 3) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
