@@ -6,6 +6,7 @@
 
 #include "screens/screens.h"
 #include "widgets/controls.h"
+#include "widgets/frame_records.h"
 #include "widgets/text.h"
 
 namespace pyprep::ui {
@@ -16,6 +17,7 @@ void count_row(const Theme& theme, const char* label, int value, ImU32 color) {
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   const std::string number = std::to_string(value);
+  const MirrorText spoken(std::string(label) + ": " + number);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddCircleFilled(ImVec2(at.x + 0.35f * em, at.y + 0.75f * em), 0.3f * em, color);
   ImGui::SetCursorScreenPos(ImVec2(at.x + 1.1f * em, at.y + 0.1f * em));

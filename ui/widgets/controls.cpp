@@ -384,6 +384,7 @@ bool text_area(const Theme& theme, const char* target, std::string_view label, s
 }
 
 void labelled_bar(const Theme& theme, std::string_view label, std::string_view value, float fraction, ImU32 color) {
+  const MirrorText spoken(std::string(label) + ": " + std::string(value));
   const Palette& c = theme.colors();
   const float em = theme.em();
   const ImVec2 at = ImGui::GetCursorScreenPos();
