@@ -1,10 +1,11 @@
 // Web benchmark (prints figures, asserts nothing): sizes of the shipped files, cold first-frame
-// time over fresh profiles, reload time from the service worker, and frames rendered while idle.
+// time over fresh profiles and the start-up phases inside it, reload time from the service
+// worker, frames rendered while idle, and the CPU time per frame while scrolling the longest answer.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import {
-  site, serveSite, openPhone, waitForApp, freshProfileDir, removeProfileDir,
+  site, serveSite, openPhone, waitForApp, freshProfileDir, removeProfileDir, tap, typeInto, drag,
 } from '../tests/e2e/harness.mjs';
 
 const RUNS = 5;
@@ -12,21 +13,40 @@ const IDLE_SECONDS = 10;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(10);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+// Every file of the site, by its path from the site's root.
+const filesUnder = (dir, prefix = '') => readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
+  entry.isDirectory() ? filesUnder(dir, join(prefix, entry.name)) : [join(prefix, entry.name)]).sort();
+
+// The app's files one by one, and the Python runtime (pyodide/, fetched only when code first runs)
+// as one line apart from the app's total.
 function sizes() {
   console.log('Shipped files (raw / gzip -9 / brotli -q 11):');
-  const total = [0, 0, 0];
-  for (const name of readdirSync(site).sort()) {
+  const total = [0, 0, 0], runtime = [0, 0, 0];
+  for (const name of filesUnder(site)) {
     const data = readFileSync(join(site, name));
     const row = [data.length, gzipSync(data, { level: 9 }).length,
       brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length];
-    row.forEach((value, i) => { total[i] += value; });
-    console.log(`  ${name.padEnd(24)}${row.map(kb).join('')}`);
+    const python = name.startsWith('pyodide/');
+    row.forEach((value, i) => { (python ? runtime : total)[i] += value; });
+    if (!python) console.log(`  ${name.padEnd(24)}${row.map(kb).join('')}`);
   }
-  console.log(`  ${'total'.padEnd(24)}${total.map(kb).join('')}`);
+  console.log(`  ${'app total'.padEnd(24)}${total.map(kb).join('')}`);
+  console.log(`  ${'Python runtime (lazy)'.padEnd(24)}${runtime.map(kb).join('')}`);
+}
+
+// The start-up marks (phase, ms since navigation start) as phases: [name, ms it took].
+const phasesOf = (marks) => marks.map(([name, at], i) => [name, at - (i > 0 ? marks[i - 1][1] : 0)]);
+
+function printPhases(title, runs) {
+  console.log(`${title}, median of ${runs.length} (ms):`);
+  for (const [i, [name]] of runs[0].entries()) {
+    const values = runs.map((run) => (run[i] ? run[i][1] : NaN));
+    console.log(`  ${name.padEnd(34)}${median(values).toFixed(1).padStart(8)}`);
+  }
 }
 
 async function timings(url) {
-  const cold = [], reload = [];
+  const cold = [], reload = [], coldPhases = [], reloadPhases = [];
   let idleFrames = null;
   for (let run = 0; run < RUNS; run++) {
     const dir = freshProfileDir();
@@ -34,10 +54,12 @@ async function timings(url) {
     await page.goto(url);
     await waitForApp(page, (s) => s.cards > 0);
     cold.push(await page.evaluate(() => window.pyprepBridge.test.firstFrameMs));
+    coldPhases.push(phasesOf(await page.evaluate(() => window.pyprepBridge.test.startup)));
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();  // now controlled by the service worker
     await waitForApp(page, (s) => s.cards > 0);
     reload.push(await page.evaluate(() => window.pyprepBridge.test.firstFrameMs));
+    reloadPhases.push(phasesOf(await page.evaluate(() => window.pyprepBridge.test.startup)));
     if (run === 0) {
       await page.waitForTimeout(1000);  // let start-up settle
       const start = await page.evaluate(() => window.pyprepBridge.test.frames);
@@ -52,8 +74,42 @@ async function timings(url) {
   console.log(`Reload from the service worker, median of ${RUNS}: ${median(reload).toFixed(0)} ms ` +
               `(all: ${reload.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`Frames rendered during ${IDLE_SECONDS} s idle: ${idleFrames}`);
+  printPhases('Cold start-up phases', coldPhases);
+  printPhases('Reload start-up phases', reloadPhases);
+}
+
+// CPU per frame (everything a frame does but the buffer swap) while dragging through the longest
+// answer in the bank, on a fresh phone profile.
+async function scrollCost(url) {
+  const dir = freshProfileDir();
+  const { context, page } = await openPhone(dir);
+  try {
+    await page.goto(url);
+    await waitForApp(page, (s) => s.screen === 'today');
+    await tap(page, 'tab-browse');
+    await typeInto(page, 'search', 'authentication flows basic auth JWT OAuth2');
+    await waitForApp(page, (s) => !!s.targets['result-0']);
+    await tap(page, 'result-0');
+    const card = await waitForApp(page, (s) => s.screen === 'card');
+    await page.evaluate(() => { window.pyprepBridge.test.frameCpuMs.length = 0; });
+    const { width, height } = page.viewportSize();
+    for (let i = 0; i < 12; i++) {
+      await drag(page, { x: width * 0.5, y: height * 0.8 }, { x: width * 0.5, y: height * 0.3 }, { steps: 20 });
+    }
+    await waitForApp(page, (s) => !s.scrolling);
+    const cpu = (await page.evaluate(() => window.pyprepBridge.test.frameCpuMs)).sort((a, b) => a - b);
+    const at = (q) => cpu[Math.min(cpu.length - 1, Math.floor(q * cpu.length))];
+    console.log(`CPU per frame while scrolling ${card.open_card} (${cpu.length} frames): ` +
+                `median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, max ${cpu[cpu.length - 1].toFixed(2)} ms`);
+  } finally {
+    await context.close();
+    removeProfileDir(dir);
+  }
 }
 
 sizes();
 const { server, url } = await serveSite();
-try { await timings(url); } finally { server.close(); }
+try {
+  await timings(url);
+  await scrollCost(url);
+} finally { server.close(); }

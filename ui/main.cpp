@@ -104,10 +104,13 @@ bool Program::frame() {
   SDL_GetWindowSize(window, &window_w, &window_h);
   SDL_GL_GetDrawableSize(window, &drawable_w, &drawable_h);
   const float pixel_ratio = window_w > 0 ? static_cast<float>(drawable_w) / window_w : 1.0f;
+  const Uint64 frame_start = SDL_GetPerformanceCounter();
+  if (frames == 0) platform->mark_startup("UI and loop start");
   if (app_ui->prepare_fonts(pixel_ratio)) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
+  if (frames == 0) platform->mark_startup("font atlas");
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -119,7 +122,9 @@ bool Program::frame() {
   glClearColor(clear.x, clear.y, clear.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  const Uint64 swap_start = SDL_GetPerformanceCounter();
   SDL_GL_SwapWindow(window);
+  const Uint64 swap_end = SDL_GetPerformanceCounter();
 
   ++frames;
   // Keep drawing while ImGui still has input to hand out (it spreads a press and its release over
@@ -136,6 +141,8 @@ bool Program::frame() {
     last_mirror = std::move(mirror);
   }
   if (const auto redraw = app_ui->next_redraw_ms(now_ms)) wake_by(*redraw, now_ms);
+  const Uint64 cpu_ticks = (swap_start - frame_start) + (SDL_GetPerformanceCounter() - swap_end);
+  platform->frame_cpu(1000.0 * static_cast<double>(cpu_ticks) / static_cast<double>(SDL_GetPerformanceFrequency()));
   return settle_frames > 0 || app_ui->animating();
 }
 
@@ -148,6 +155,7 @@ int main(int, char**) {
   auto* program = new Program;  // lives as long as the page or the window
   program->platform = make_platform();
   Platform& platform = *program->platform;
+  platform.mark_startup("script and wasm fetch + compile");
 
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
@@ -181,8 +189,10 @@ int main(int, char**) {
   io.LogFilename = nullptr;
   ImGui_ImplSDL2_InitForOpenGL(program->window, gl);
   ImGui_ImplOpenGL3_Init(kGlslVersion);
+  platform.mark_startup("graphics");
 
   LoadedBank loaded = load_bank_dir(platform.assets_dir() + "/bank");
+  platform.mark_startup("bank load");
   program->app = std::make_unique<App>(std::move(loaded.bank), platform.storage());
   program->app->attach_runner(platform.code_runner());
   if (Status started = program->app->start(platform.now_ms(), platform.utc_offset_minutes(), platform.writer_id());
@@ -190,6 +200,7 @@ int main(int, char**) {
     platform.show_fatal(started.error().reason);  // nothing runs, so nothing is appended
     return 1;
   }
+  platform.mark_startup("log parse and replay");
   program->app_ui = std::make_unique<AppUi>(*program->app, platform, std::move(loaded.problems));
 
   platform.run([program] { return program->frame(); });

@@ -81,7 +81,8 @@
     db: null,
     records: [],
     // Test hook (documented in README.md): frames rendered so far and the app's state summary.
-    test: { frames: 0, state: null, wantsTexts: false },  // wantsTexts: state.texts lists what is drawn
+    test: { frames: 0, state: null, wantsTexts: false,  // wantsTexts: state.texts lists what is drawn
+            startup: [], frameCpuMs: [] },
 
     persisted: null,  // navigator.storage.persisted(), once known
     running: false,   // the app has drawn its first frame
@@ -171,12 +172,22 @@
       input.click();
     },
 
+    // Benchmark hooks: when each start-up phase ended (ms since navigation start), and the CPU
+    // time of the last frames.
+    markStartup(phase) { bridge.test.startup.push([phase, performance.now()]); },
+    frameCpu(ms) {
+      const cpu = bridge.test.frameCpuMs;
+      cpu.push(ms);
+      if (cpu.length > 2000) cpu.splice(0, cpu.length - 2000);
+    },
+
     publish(frames, stateJson) {
       bridge.test.frames = frames;
       bridge.test.state = JSON.parse(stateJson);
       if (frames === 1) {
         bridge.running = true;  // the wasm runtime is up: its exports may be called
         bridge.test.firstFrameMs = performance.now();  // since navigation start
+        bridge.markStartup('first frame');
         statusBox.hidden = true;
       }
     },
@@ -427,9 +438,11 @@
                    'Private browsing modes sometimes turn it off.');
       return;
     }
+    bridge.markStartup('page and shell');
     try {
       bridge.db = await openLog();
       bridge.records = await readAll(bridge.db);
+      bridge.markStartup('log read');
     } catch (e) {
       bridge.fatal('Your saved progress could not be opened (' + reason(e) + '). ' +
                    'Nothing was changed; close other PyPrep tabs and reload.');
@@ -473,6 +486,7 @@
       printErr: (text) => console.warn(text),
       onAbort: (what) => bridge.fatal('PyPrep stopped unexpectedly (' + what + '). Reload to continue; your saved progress is safe.'),
     };
+    bridge.markStartup('shell set up');
     const script = document.createElement('script');
     script.src = 'pyprep.js';
     script.onerror = () => bridge.fatal('The app files could not be loaded. Connect once to install PyPrep for offline use.');

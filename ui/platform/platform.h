@@ -98,6 +98,11 @@ class Platform {
   // once.
   virtual bool take_install_suggestion() = 0;
 
+  // Benchmark hooks (scripts/bench-web.sh): a start-up phase ended now; a frame took `cpu_ms` of
+  // the CPU (everything but the buffer swap).
+  virtual void mark_startup(std::string_view phase) = 0;
+  virtual void frame_cpu(double cpu_ms) = 0;
+
   // Test hook: called after every rendered frame with a JSON summary of the app's state.
   virtual void publish_state(std::uint64_t frames, std::string_view state_json) = 0;
   // Whether the summary should list every text drawn and where (a layout test asks for it; the
