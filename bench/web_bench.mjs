@@ -1,12 +1,14 @@
 // Web benchmark (prints figures, asserts nothing): sizes of the shipped files, cold first-frame
 // time over fresh profiles and the start-up phases inside it, reload time from the service
-// worker, frames rendered while idle, and the CPU time per frame while scrolling the longest answer.
+// worker, both against a bare Dear ImGui page of the same toolchain (bench/bare_page/), frames
+// rendered while idle, and the CPU time per frame while scrolling the longest answer.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import {
-  site, serveSite, openPhone, waitForApp, freshProfileDir, removeProfileDir, tap, typeInto, drag,
+  root, site, serveSite, openPhone, waitForApp, freshProfileDir, removeProfileDir, tap, typeInto, drag,
 } from '../tests/e2e/harness.mjs';
+import { startServer } from '../scripts/serve.mjs';
 
 const RUNS = 5;
 const IDLE_SECONDS = 10;
@@ -45,6 +47,31 @@ function printPhases(title, runs) {
   }
 }
 
+// The bare page's first frame, cold and reloaded (from the HTTP cache: it has no service worker),
+// over fresh profiles of the same phone.
+async function baseline() {
+  const server = await startServer(join(root, 'build/web/bare'), 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const cold = [], reload = [];
+  const firstFrame = async (page) => {
+    await page.waitForFunction(() => window.bareFirstFrameMs > 0, null, { timeout: 20000 });
+    return page.evaluate(() => window.bareFirstFrameMs);
+  };
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const dir = freshProfileDir();
+      const { context, page } = await openPhone(dir);
+      await page.goto(url);
+      cold.push(await firstFrame(page));
+      await page.reload();
+      reload.push(await firstFrame(page));
+      await context.close();
+      removeProfileDir(dir);
+    }
+  } finally { server.close(); }
+  return { cold: median(cold), reload: median(reload) };
+}
+
 async function timings(url) {
   const cold = [], reload = [], coldPhases = [], reloadPhases = [];
   let idleFrames = null;
@@ -73,6 +100,10 @@ async function timings(url) {
               `(all: ${cold.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`Reload from the service worker, median of ${RUNS}: ${median(reload).toFixed(0)} ms ` +
               `(all: ${reload.map((t) => t.toFixed(0)).join(', ')})`);
+  const bare = await baseline();
+  console.log(`Bare Dear ImGui page, median of ${RUNS}: cold ${bare.cold.toFixed(0)} ms, reload ${bare.reload.toFixed(0)} ms`);
+  console.log(`App / bare page: cold ${(median(cold) / bare.cold).toFixed(2)}x, ` +
+              `reload ${(median(reload) / bare.reload).toFixed(2)}x`);
   console.log(`Frames rendered during ${IDLE_SECONDS} s idle: ${idleFrames}`);
   printPhases('Cold start-up phases', coldPhases);
   printPhases('Reload start-up phases', reloadPhases);

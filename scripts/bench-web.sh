@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Web benchmarks: builds the release web app, then in headless Chromium (phone profile) prints
-#   scripts/bench-web.sh         shipped sizes, first-frame and reload times, frames in 10 s idle;
+#   scripts/bench-web.sh         shipped sizes, first-frame and reload times and their start-up
+#                                phases, against a bare Dear ImGui page; frames in 10 s idle; CPU
+#                                per frame while scrolling the longest answer;
 #   scripts/bench-web.sh python  code runs: Run → verdict for a cold runner (first run after a
 #                                launch, runtime from the service-worker cache) and a warm one, an
 #                                infinite loop until ready again, memory, the runtime's size.

@@ -159,14 +159,14 @@
   }
 
   // Installing: Chromium's prompt, kept for when the user asks; iOS Safari has only its Share
-  // menu. None once running installed.
+  // menu. None once running installed. The app sees a change at its next frame: the offer comes
+  // within moments of the first visit, and waking the app for it would draw frames while idle.
   let installPrompt = null;
   addEventListener('beforeinstallprompt', (event) => {
     event.preventDefault();
     installPrompt = event;
-    call('pyprep_wake');
   });
-  addEventListener('appinstalled', () => { installPrompt = null; call('pyprep_wake'); });
+  addEventListener('appinstalled', () => { installPrompt = null; });
   const standalone = () => matchMedia('(display-mode: standalone)').matches || navigator.standalone === true;
   const ios = () => /iPhone|iPad|iPod/.test(navigator.userAgent) ||
     (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
