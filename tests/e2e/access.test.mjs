@@ -314,9 +314,7 @@ test('where the browser offers installing, Settings has Install app and Today su
     assert.equal(again.targets['install-later'], undefined, 'suggested once only');
     // Running installed (as iOS tells it: this Chromium cannot emulate the display mode), there
     // is nothing to offer.
-    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'standalone', { get: () => true }));
-    await page.reload();
-    await waitForApp(page, (s) => s.screen === 'today');
+    await page.evaluate(() => Object.defineProperty(Navigator.prototype, 'standalone', { get: () => true }));
     await offerInstall(page);
     await tap(page, 'tab-settings');
     await waitForApp(page, (s) => s.screen === 'settings' && !!s.targets['theme-2']);

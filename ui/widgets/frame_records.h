@@ -30,6 +30,9 @@ class MirrorText {
   ~MirrorText();
   MirrorText(const MirrorText&) = delete;
   MirrorText& operator=(const MirrorText&) = delete;
+
+ private:
+  int outer_;  // the one this is inside, collecting again once this ends
 };
 // While one is alive, text drawn scrolls sideways by other means than its window's (the code
 // editor's lines): past the edge is not cut.

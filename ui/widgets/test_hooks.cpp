@@ -75,12 +75,12 @@ void report_text(ImVec2 min, ImVec2 max, std::string_view text, const ScreenBox&
                              std::lround(shown.max.y - shown.min.y), text, cut});
 }
 const nlohmann::json& frame_texts() { return records().texts; }
-MirrorText::MirrorText(std::string_view text, int heading) {
+MirrorText::MirrorText(std::string_view text, int heading) : outer_(records().mirror_text) {
   FrameRecords& r = records();
   r.pieces.push_back({.text = std::string(text), .heading = heading});
   r.mirror_text = static_cast<int>(r.pieces.size()) - 1;
 }
-MirrorText::~MirrorText() { records().mirror_text = -1; }
+MirrorText::~MirrorText() { records().mirror_text = outer_; }
 SidewaysText::SidewaysText() { ++records().sideways; }
 SidewaysText::~SidewaysText() { --records().sideways; }
 
