@@ -122,7 +122,9 @@ test('every screen has a heading', () => withPhone(served.url, async ({ page }) 
   await waitForApp(page, (s) => s.screen === 'practice');
   assert.equal(await heading('practice'), promptOf(card.open_card));
   await page.goBack();
+  await waitForApp(page, (s) => s.screen === 'card');
   await page.goBack();
+  await waitForApp(page, (s) => s.screen === 'browse');
   await tap(page, 'tab-today');
   await tap(page, 'mock');
   await waitForApp(page, (s) => s.screen === 'mock-setup');

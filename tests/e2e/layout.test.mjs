@@ -90,6 +90,7 @@ async function search(page, query) {
 }
 
 async function visitEveryScreen(page, tag, width, height, found, scroll) {
+  await waitForApp(page, (s) => !s.scrolling);  // a tap on gliding content stops it instead
   await tap(page, 'tab-today');
   await waitForApp(page, (s) => s.screen === 'today');
   await scrollToTop(page);
