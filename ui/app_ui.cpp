@@ -52,7 +52,7 @@ void AppUi::take_access_input() {
 void AppUi::draw_focus_ring() const {
   if (focus_.empty()) return;
   for (const MirrorPiece& piece : mirror_pieces()) {
-    if (!piece.control || piece.target != focus_ || piece.shown.min.x >= piece.shown.max.x) continue;
+    if (!piece.control || piece.target != focus_ || is_empty(piece.shown)) continue;
     // Just outside the control, but inside the screen (a tab sits on its bottom edge).
     const float em = theme_.em(), out = 0.2f * em, line = 0.15f * em;
     const ImGuiViewport* screen = ImGui::GetMainViewport();

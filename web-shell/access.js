@@ -114,10 +114,11 @@
     if (first) { event.preventDefault(); event.stopImmediatePropagation(); first.focus(); }
   }, true);
 
+  const fieldMirror = (target) => [...root.querySelectorAll('textarea')].find((f) => f.dataset.target === target);
   // Leaves the text field being edited for the control after (or before) its mirror, as Tab
   // would; false when the field keeps Tab (the code editor indents with it).
   function tabOutOfField(backwards) {
-    const field = [...root.querySelectorAll('textarea')].find((f) => f.dataset.target === editing.target);
+    const field = fieldMirror(editing.target);
     if (!field || editing.target === 'editor') return false;
     const controls = [...root.querySelectorAll('button, textarea')];
     const to = controls[controls.indexOf(field) + (backwards ? -1 : 1)];
@@ -141,7 +142,7 @@
       return;
     }
     proxy.setAttribute('aria-hidden', 'true');
-    const field = [...root.querySelectorAll('textarea')].find((f) => f.dataset.target === editing.target);
+    const field = fieldMirror(editing.target);
     editing.target = '';
     if (field && (document.activeElement === proxy || document.activeElement === document.body)) {
       restoring = true;
@@ -152,11 +153,20 @@
 
   // The browser's default text size (its settings, or the system's on phones that pass it on),
   // against the normal 16 px; on iOS, Dynamic Type's body size against its normal 17 px.
+  // Read once and again when the page comes back or is resized (where a changed preference
+  // shows), not on every frame that asks.
+  let textScale = null;
   function preferredTextScale() {
-    const probe = document.getElementById('text-probe');
-    const size = parseFloat(getComputedStyle(probe).fontSize) || 16;
-    return size / (CSS.supports('font', '-apple-system-body') ? 17 : 16);
+    if (textScale === null) {
+      const probe = document.getElementById('text-probe');
+      const size = parseFloat(getComputedStyle(probe).fontSize) || 16;
+      textScale = size / (CSS.supports('font', '-apple-system-body') ? 17 : 16);
+    }
+    return textScale;
   }
+  const rereadTextScale = () => { textScale = null; };  // the frame that follows reads it
+  addEventListener('resize', rereadTextScale);
+  document.addEventListener('visibilitychange', rereadTextScale);
 
   // Installing: Chromium's prompt, kept for when the user asks; iOS Safari has only its Share
   // menu. None once running installed. The app sees a change at its next frame: the offer comes

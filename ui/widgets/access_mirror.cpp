@@ -13,7 +13,6 @@ bool holds(const ScreenBox& box, ImVec2 point) {
   return point.x >= box.min.x && point.x <= box.max.x && point.y >= box.min.y && point.y <= box.max.y;
 }
 ImVec2 centre(const ScreenBox& box) { return ImVec2((box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2); }
-bool is_empty(const ScreenBox& box) { return box.min.x >= box.max.x || box.min.y >= box.max.y; }
 
 // The control the text pieces[at] is drawn on (its label), if any: the last one drawn before it
 // there (a control is drawn, then its label; one that reaches under the tab bar is not the tabs').

@@ -12,6 +12,8 @@ namespace pyprep::ui {
 struct ScreenBox {
   ImVec2 min, max;
 };
+// True when the box holds no area (max not past min).
+inline bool is_empty(const ScreenBox& box) { return box.min.x >= box.max.x || box.min.y >= box.max.y; }
 
 // The item being interacted with (a held button, an edited field), 0 when none.
 ImGuiID active_item_id();

@@ -34,7 +34,6 @@ ScreenBox shown_part(ImVec2 min, ImVec2 max, const ScreenBox& clip) {
   return {ImVec2(std::max(min.x, clip.min.x), std::max(min.y, clip.min.y)),
           ImVec2(std::min(max.x, clip.max.x), std::min(max.y, clip.max.y))};
 }
-bool is_empty(const ScreenBox& box) { return box.min.x >= box.max.x || box.min.y >= box.max.y; }
 
 }  // namespace
 
