@@ -1,9 +1,8 @@
 #!/usr/bin/env python3
-"""Builds the assets the app reads at start: the question bank, and the fonts subset to the
-characters that the bank and the UI actually use (fonts/glyphs.txt lists them, so the app
-rasterises exactly those glyphs)."""
+"""Builds the fonts the app reads at start, subset to the characters that the bank and the UI
+actually use (fonts/glyphs.txt lists them, so the app rasterises exactly those glyphs). The bank
+itself is packed by tools/bank_pack.cpp."""
 import argparse
-import json
 import shutil
 import subprocess
 import sys
@@ -32,18 +31,7 @@ def main():
     parser.add_argument("--out", required=True, type=Path)
     args = parser.parse_args()
 
-    bank_out = args.out / "bank"
-    if bank_out.exists():
-        shutil.rmtree(bank_out)
-    bank_out.mkdir(parents=True)
-    for path in sorted((args.source / "assets" / "bank").glob("*.json")):
-        text = path.read_text(encoding="utf-8")
-        try:  # shipped without indentation; a broken file ships as is so the app can report it
-            text = json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
-        except ValueError:
-            pass
-        (bank_out / path.name).write_text(text, encoding="utf-8")
-
+    shutil.rmtree(args.out / "bank", ignore_errors=True)  # the JSON a build before the pack shipped
     fonts_out = args.out / "fonts"
     fonts_out.mkdir(parents=True, exist_ok=True)
     text = used_characters(args.source)

@@ -18,9 +18,12 @@
 #if defined(__EMSCRIPTEN__)
 #include <SDL_opengles2.h>
 constexpr const char* kGlslVersion = "#version 300 es";
+constexpr const char* kNoGraphics =
+    "This browser cannot draw with WebGL 2. Update it, or turn on hardware acceleration.";
 #else
 #include <SDL_opengl.h>
 constexpr const char* kGlslVersion = "#version 130";
+constexpr const char* kNoGraphics = "OpenGL 3 could not start.";
 #endif
 
 namespace pyprep::ui {
@@ -176,7 +179,7 @@ int main(int, char**) {
       SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   SDL_GLContext gl = program->window ? SDL_GL_CreateContext(program->window) : nullptr;
   if (!gl) {
-    platform.show_fatal(std::string("OpenGL could not start: ") + SDL_GetError());
+    platform.show_fatal(std::string(kNoGraphics) + " (" + SDL_GetError() + ")");
     return 1;
   }
   SDL_GL_MakeCurrent(program->window, gl);
@@ -191,7 +194,7 @@ int main(int, char**) {
   ImGui_ImplOpenGL3_Init(kGlslVersion);
   platform.mark_startup("graphics");
 
-  LoadedBank loaded = load_bank_dir(platform.assets_dir() + "/bank");
+  LoadedBank loaded = load_bank_pack(platform.assets_dir() + "/bank.pack");
   platform.mark_startup("bank load");
   program->app = std::make_unique<App>(std::move(loaded.bank), platform.storage());
   program->app->attach_runner(platform.code_runner());

@@ -31,12 +31,14 @@ bool allows(const std::vector<T>& choice, const T& value) {
 struct CodeCase {
   std::string name;
   std::string code;
+  bool operator==(const CodeCase&) const = default;
 };
 
 // How to build an input of size n for measuring growth: `setup` (untimed, sees `n`) then `run`.
 struct ScaleInput {
   std::string setup;
   std::string run;
+  bool operator==(const ScaleInput&) const = default;
 };
 
 struct CodeTask {
@@ -51,6 +53,7 @@ struct CodeTask {
   bool runnable = true;
   std::string why_not_runnable;
   std::string not_on_phone;  // why it runs only under desktop Python; empty when it runs anywhere
+  bool operator==(const CodeTask&) const = default;
 };
 
 // Match terms of one key point (format: assets/bank/README.md), which the typed-answer scorer
@@ -59,6 +62,7 @@ struct CodeTask {
 struct KeyPointMatch {
   std::vector<std::vector<std::string>> groups;  // every group needs one of its phrases
   std::vector<std::string> wrong;                // phrases that state the point wrongly
+  bool operator==(const KeyPointMatch&) const = default;
 };
 
 // Why a bank phrase is malformed, or nullopt when it is well formed: 1 to 4 words of lowercase
@@ -85,11 +89,13 @@ struct Card {
   std::optional<CodeTask> code;  // present when kind == Code
   std::vector<std::string> sources;
   std::vector<std::string> tags;
+  bool operator==(const Card&) const = default;
 };
 
 struct Topic {
   std::string id;
   std::string title;
+  bool operator==(const Topic&) const = default;
 };
 
 // The topics a bank file may declare, in the order the app lists them.

@@ -28,6 +28,7 @@ struct BankProblem {
   // One readable line, e.g.
   // django.json: card "orm-n-plus-one": field "level": unknown level "expert" (expected ...)
   std::string text() const;
+  bool operator==(const BankProblem&) const = default;
 };
 
 struct LoadedBank {

@@ -1,5 +1,7 @@
 #include "ui/platform/bank_dir.h"
 
+#include "core/bank/bank_pack.h"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -55,4 +57,26 @@ TEST_CASE("load_bank_dir reports a directory it cannot read") {
   REQUIRE(loaded.problems.size() == 1);
   CHECK(loaded.problems[0].text().starts_with("/nonexistent/pyprep/bank: cannot read the directory: "));
   CHECK(loaded.bank.cards.empty());
+}
+
+TEST_CASE("load_bank_pack reads a packed bank, and a missing or broken file as one problem") {
+  const fs::path dir =
+      fs::temp_directory_path() / ("pyprep-bank-pack-" + std::to_string(std::random_device{}()));
+  fs::create_directories(dir);
+  const LoadedBank authored = load_bank_dir(PYPREP_SOURCE_DIR "/assets/bank");
+  std::ofstream(dir / "bank.pack", std::ios::binary) << pack_bank(authored);
+  std::ofstream(dir / "broken.pack", std::ios::binary) << pack_bank(authored).substr(0, 1000);
+
+  const LoadedBank packed = load_bank_pack(dir / "bank.pack");
+  const LoadedBank broken = load_bank_pack(dir / "broken.pack");
+  const LoadedBank missing = load_bank_pack(dir / "missing.pack");
+  fs::remove_all(dir);
+
+  CHECK(ids(packed.bank) == ids(authored.bank));
+  CHECK(packed.problems == authored.problems);
+  REQUIRE(broken.problems.size() == 1);
+  CHECK(broken.problems[0].text() == "broken.pack: the packed bank is unreadable: it ends early");
+  CHECK(broken.bank.cards.empty());
+  REQUIRE(missing.problems.size() == 1);
+  CHECK(missing.problems[0].text() == "missing.pack: cannot read the file");
 }
