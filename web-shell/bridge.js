@@ -397,9 +397,26 @@
 
   window.pyprepBridge = bridge;
 
-  function hasWebGL2() {
-    try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
+  // pyprep.js follows this file in index.html, so the app's files download and compile while the
+  // shell reads the log; main() waits for start() to let it run (or never runs, if start() fails).
+  const canvas = document.getElementById('canvas');
+  let shellReady = false, holdingMain = false;
+  window.Module = {
+    canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    onAbort: (what) => bridge.fatal('PyPrep stopped unexpectedly (' + what + '). Reload to continue; your saved progress is safe.'),
+    preRun: [() => { if (!shellReady) { holdingMain = true; Module.addRunDependency('pyprep shell'); } }],
+  };
+  function letMainRun() {
+    shellReady = true;
+    if (holdingMain) Module.removeRunDependency('pyprep shell');
   }
+  addEventListener('error', (event) => {
+    if (event.target instanceof HTMLScriptElement && event.target.src.endsWith('/pyprep.js')) {
+      bridge.fatal('The app files could not be loaded. Connect once to install PyPrep for offline use.');
+    }
+  }, true);  // a script that fails to load reports to the capturing phase only
 
   // A launch is where a new build takes over: if one finished installing while an earlier session
   // ran, activate it now, before anything of the old build starts, and load the page again.
@@ -429,7 +446,8 @@
   }
 
   async function start() {
-    if (!hasWebGL2()) {
+    // A cheap check here; a browser that has the API but cannot make a context fails in main().
+    if (!('WebGL2RenderingContext' in window)) {
       bridge.fatal('This browser cannot draw with WebGL 2. Update it, or turn on hardware acceleration.');
       return;
     }
@@ -462,7 +480,6 @@
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { if (bridge.running) Module._pyprep_wake(); });
     if (window.visualViewport) window.visualViewport.addEventListener('resize', wakeApp);  // the keyboard opened or closed
 
-    const canvas = document.getElementById('canvas');
     const focusIfField = (x, y) => { if (keyboard.hits(x, y)) keyboard.focus(); };
     canvas.addEventListener('touchend', (event) => {
       const touch = event.changedTouches[0];
@@ -480,17 +497,8 @@
       e.preventDefault();
       showStatus('PyPrep', 'The graphics context was lost. Reload to continue; your progress is saved.', false);
     });
-    window.Module = {
-      canvas,
-      print: (text) => console.log(text),
-      printErr: (text) => console.warn(text),
-      onAbort: (what) => bridge.fatal('PyPrep stopped unexpectedly (' + what + '). Reload to continue; your saved progress is safe.'),
-    };
     bridge.markStartup('shell set up');
-    const script = document.createElement('script');
-    script.src = 'pyprep.js';
-    script.onerror = () => bridge.fatal('The app files could not be loaded. Connect once to install PyPrep for offline use.');
-    document.body.appendChild(script);
+    letMainRun();
   }
   start();
 })();
