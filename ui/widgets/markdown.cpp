@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "core/text/python_lexer.h"
 #include "widgets/controls.h"
 #include "widgets/frame_records.h"
+#include "widgets/imgui_adapter.h"
 #include "widgets/text.h"
 
 namespace pyprep::ui {
@@ -52,12 +54,15 @@ struct Fragment {
   float x, y, width;
 };
 
+// Styled spans laid out at one width: where each piece goes, and the height they take.
+struct SpanLayout {
+  std::vector<Fragment> fragments;
+  float height = 0;
+};
+
 // Lays out styled spans word by word, wrapping at `width`. A word may run across spans
-// ("`str`s"): its fragments move to the next line together. Code gets one background per run on
-// a line. Draws from `origin`; returns the height.
-float draw_spans(const Theme& theme, const markdown::Spans& spans, ImVec2 origin, float width) {
-  const Palette& c = theme.colors();
-  const float em = theme.em();
+// ("`str`s"): its fragments move to the next line together.
+SpanLayout layout_spans(const Theme& theme, const markdown::Spans& spans, float width) {
   const float body = font_px(theme, FontRole::Body);
   const float line_h = body * 1.4f;
   std::vector<Fragment> fragments;
@@ -122,6 +127,16 @@ float draw_spans(const Theme& theme, const markdown::Spans& spans, ImVec2 origin
       x += w;
     }
   }
+  return {std::move(fragments), y + line_h};
+}
+
+// Draws a layout from `origin`; code gets one background per run on a line.
+void draw_layout(const Theme& theme, const SpanLayout& layout, ImVec2 origin) {
+  const Palette& c = theme.colors();
+  const float em = theme.em();
+  const float body = font_px(theme, FontRole::Body);
+  const float line_h = body * 1.4f;
+  const std::vector<Fragment>& fragments = layout.fragments;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   // Backgrounds of code runs (adjacent code fragments on one line, spaces between them included).
   for (std::size_t i = 0; i < fragments.size(); ++i) {
@@ -144,17 +159,84 @@ float draw_spans(const Theme& theme, const markdown::Spans& spans, ImVec2 origin
     add_text(draw, theme.font(fragment.role), size, ImVec2(origin.x + fragment.x, origin.y + fragment.y + y_offset),
              c.text, fragment.text);
   }
-  return y + line_h;
 }
 
-void paragraph(const Theme& theme, const markdown::Spans& spans, float indent) {
+// A paragraph or list item: its spans, its text without markup for the mirror, and its layout at
+// the width and font size it was last drawn with.
+struct LaidOutSpans {
+  markdown::Spans spans;
   std::string plain;
-  for (const markdown::Span& span : spans) plain += span.text;
-  const MirrorText mirrored(plain);
+  float width = -1, font_size = 0;  // what `layout` was made for
+  SpanLayout layout;
+};
+
+// Lays out again only when the width or the text size changed; draws only when on screen. The
+// mirror gets the paragraph either way, with its place.
+void paragraph(const Theme& theme, LaidOutSpans& item, float indent) {
+  const MirrorText mirrored(item.plain);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x - indent;
-  const float height = draw_spans(theme, spans, ImVec2(at.x + indent, at.y), width);
-  ImGui::Dummy(ImVec2(width + indent, height));
+  const float font_size = theme.font(FontRole::Body)->FontSize;  // in device pixels: also the screen's
+  if (width != item.width || font_size != item.font_size) {
+    item.layout = layout_spans(theme, item.spans, width);
+    item.width = width;
+    item.font_size = font_size;
+  }
+  const ImVec2 origin(at.x + indent, at.y);
+  const ImVec2 end(origin.x + width, origin.y + item.layout.height);
+  if (ImGui::IsRectVisible(origin, end)) {
+    draw_layout(theme, item.layout, origin);
+  } else {
+    report_text(origin, end, item.plain, window_clip_rect(), 0, false);
+  }
+  ImGui::Dummy(ImVec2(width + indent, item.layout.height));
+}
+
+LaidOutSpans laid_out(markdown::Spans spans) {
+  LaidOutSpans item{.spans = std::move(spans)};
+  for (const markdown::Span& span : item.spans) item.plain += span.text;
+  return item;
+}
+
+// A markdown text parsed once: its blocks, each list item and paragraph with its layout.
+struct ParsedText {
+  std::string text;
+  struct Block {
+    std::vector<LaidOutSpans> paragraphs;  // one for a paragraph, one per item for a list
+    bool bullets = false;
+    const markdown::CodeBlock* code = nullptr;  // into `blocks`
+  };
+  std::vector<markdown::Block> blocks;
+  std::vector<Block> shown;
+};
+
+// The texts drawn lately (a screen shows a few), most recent first.
+ParsedText& parsed(std::string_view text) {
+  constexpr std::size_t kKept = 8;
+  static std::vector<std::unique_ptr<ParsedText>> kept;
+  auto found = std::find_if(kept.begin(), kept.end(), [&](const auto& p) { return p->text == text; });
+  if (found == kept.end()) {
+    auto entry = std::make_unique<ParsedText>();
+    entry->text = std::string(text);
+    entry->blocks = markdown::parse(text);
+    for (markdown::Block& block : entry->blocks) {
+      ParsedText::Block& shown = entry->shown.emplace_back();
+      if (auto* para = std::get_if<markdown::Paragraph>(&block)) {
+        shown.paragraphs.push_back(laid_out(std::move(para->spans)));
+      } else if (auto* list = std::get_if<markdown::BulletList>(&block)) {
+        shown.bullets = true;
+        for (markdown::Spans& item : list->items) shown.paragraphs.push_back(laid_out(std::move(item)));
+      } else {
+        shown.code = &std::get<markdown::CodeBlock>(block);
+      }
+    }
+    if (kept.size() == kKept) kept.pop_back();
+    found = kept.insert(kept.begin(), std::move(entry));
+  } else if (found != kept.begin()) {
+    std::rotate(kept.begin(), found, found + 1);
+    found = kept.begin();
+  }
+  return **found;
 }
 
 }  // namespace
@@ -265,20 +347,19 @@ void markdown(const Theme& theme, Platform& platform, const char* id, std::strin
   const float em = theme.em();
   ImGui::PushID(id);
   int code_blocks = 0;
-  for (const markdown::Block& block : markdown::parse(text)) {
-    if (const auto* para = std::get_if<markdown::Paragraph>(&block)) {
-      paragraph(theme, para->spans, 0);
-    } else if (const auto* list = std::get_if<markdown::BulletList>(&block)) {
-      for (const markdown::Spans& item : list->items) {
+  for (ParsedText::Block& block : parsed(text).shown) {
+    if (block.code) {
+      const std::string target = std::string("copy-") + id + "-" + std::to_string(code_blocks++);
+      code_block(theme, platform, target.c_str(), block.code->text, block.code->language);
+    }
+    for (LaidOutSpans& item : block.paragraphs) {
+      if (block.bullets) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddCircleFilled(
             ImVec2(at.x + 0.45f * em, at.y + font_px(theme, FontRole::Body) * 0.72f), 0.16f * em,
             theme.colors().text_secondary);
-        paragraph(theme, item, 1.2f * em);
       }
-    } else if (const auto* code = std::get_if<markdown::CodeBlock>(&block)) {
-      const std::string target = std::string("copy-") + id + "-" + std::to_string(code_blocks++);
-      code_block(theme, platform, target.c_str(), code->text, code->language);
+      paragraph(theme, item, block.bullets ? 1.2f * em : 0.0f);
     }
     ImGui::Dummy(ImVec2(0, 0.35f * em));
   }
