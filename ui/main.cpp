@@ -115,11 +115,13 @@ bool Program::frame() {
   }
   if (frames == 0) platform->mark_startup("font atlas");
 
+  const Uint64 build_start = SDL_GetPerformanceCounter();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   app_ui->draw();
   ImGui::Render();
+  const Uint64 build_end = SDL_GetPerformanceCounter();
   glViewport(0, 0, drawable_w, drawable_h);
   const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(clear.x, clear.y, clear.z, 1.0f);
@@ -144,8 +146,9 @@ bool Program::frame() {
     last_mirror = std::move(mirror);
   }
   if (const auto redraw = app_ui->next_redraw_ms(now_ms)) wake_by(*redraw, now_ms);
-  const Uint64 cpu_ticks = (swap_start - frame_start) + (SDL_GetPerformanceCounter() - swap_end);
-  platform->frame_cpu(1000.0 * static_cast<double>(cpu_ticks) / static_cast<double>(SDL_GetPerformanceFrequency()));
+  const double ms_per_tick = 1000.0 / static_cast<double>(SDL_GetPerformanceFrequency());
+  const Uint64 other_ticks = (build_start - frame_start) + (swap_start - build_end) + (SDL_GetPerformanceCounter() - swap_end);
+  platform->frame_cpu(ms_per_tick * static_cast<double>(build_end - build_start), ms_per_tick * static_cast<double>(other_ticks));
   return settle_frames > 0 || app_ui->animating();
 }
 

@@ -98,10 +98,11 @@ class Platform {
   // once.
   virtual bool take_install_suggestion() = 0;
 
-  // Benchmark hooks (scripts/bench-web.sh): a start-up phase ended now; a frame took `cpu_ms` of
-  // the CPU (everything but the buffer swap).
+  // Benchmark hooks (scripts/bench-web.sh): a start-up phase ended now; a frame took `build_ms`
+  // of the CPU from ImGui's new frame to its render, and `other_ms` more outside the buffer swap
+  // (font rebuilds, handing the draw lists to GL, publishing state and the mirror).
   virtual void mark_startup(std::string_view phase) = 0;
-  virtual void frame_cpu(double cpu_ms) = 0;
+  virtual void frame_cpu(double build_ms, double other_ms) = 0;
 
   // Test hook: called after every rendered frame with a JSON summary of the app's state.
   virtual void publish_state(std::uint64_t frames, std::string_view state_json) = 0;

@@ -100,7 +100,7 @@ class NativePlatform final : public Platform {
   void publish_state(std::uint64_t, std::string_view) override {}
   void publish_mirror(std::string_view) override {}
   void mark_startup(std::string_view) override {}  // benchmarked on the web only
-  void frame_cpu(double) override {}  // a desktop window has no DOM to mirror into
+  void frame_cpu(double, double) override {}  // a desktop window has no DOM to mirror into
   AccessInput take_access_input() override { return {}; }
   double preferred_text_scale() const override { return 1.0; }
   InstallOffer install_offer() const override { return InstallOffer::None; }

@@ -76,7 +76,7 @@ EM_JS(int, pyprep_js_install_offer, (), { return pyprepAccess.installOffer(); })
 EM_JS(void, pyprep_js_install, (), { pyprepAccess.install(); });
 EM_JS(int, pyprep_js_take_install_suggestion, (), { return pyprepAccess.takeInstallSuggestion() ? 1 : 0; });
 EM_JS(void, pyprep_js_mark_startup, (const char* phase), { pyprepBridge.markStartup(UTF8ToString(phase)); });
-EM_JS(void, pyprep_js_frame_cpu, (double ms), { pyprepBridge.frameCpu(ms); });
+EM_JS(void, pyprep_js_frame_cpu, (double build_ms, double other_ms), { pyprepBridge.frameCpu(build_ms, other_ms); });
 EM_JS(float, pyprep_js_keyboard_inset, (), { return pyprepBridge.keyboardInset(); });
 EM_JS(bool, pyprep_js_wants_drawn_texts, (), { return !!pyprepBridge.test.wantsTexts; });
 EM_JS(void, pyprep_js_python_run, (const char* job), { pyprepBridge.python.run(UTF8ToString(job)); });
@@ -231,7 +231,7 @@ class WebPlatform final : public Platform {
   }
   bool wants_drawn_texts() const override { return pyprep_js_wants_drawn_texts(); }
   void mark_startup(std::string_view phase) override { pyprep_js_mark_startup(std::string(phase).c_str()); }
-  void frame_cpu(double cpu_ms) override { pyprep_js_frame_cpu(cpu_ms); }
+  void frame_cpu(double build_ms, double other_ms) override { pyprep_js_frame_cpu(build_ms, other_ms); }
   void publish_mirror(std::string_view mirror_json) override { pyprep_js_mirror(std::string(mirror_json).c_str()); }
   AccessInput take_access_input() override { return std::exchange(access_input_, {}); }
   AccessInput& access_input() { return access_input_; }
