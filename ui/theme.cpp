@@ -78,9 +78,10 @@ bool Theme::update_fonts(const std::string& fonts_dir, float pixel_ratio, float 
     std::stringstream text;
     text << glyphs.rdbuf();
     ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
     builder.AddText(text.str().c_str());
     builder.BuildRanges(&glyph_ranges_);
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    builder.BuildRanges(&typed_glyph_ranges_);
   }
   // Glyphs are rasterised at device resolution and drawn at 1/pixel_ratio: crisp on any screen.
   font_error_.clear();
@@ -91,7 +92,10 @@ bool Theme::update_fonts(const std::string& fonts_dir, float pixel_ratio, float 
     config.PixelSnapH = true;
     const std::string path = fonts_dir + "/" + kFontSpecs[role].file;
     const float pixels = kFontSpecs[role].size_em * em_ * pixel_ratio;
-    ImFont* font = io.Fonts->AddFontFromFileTTF(path.c_str(), pixels, &config, glyph_ranges_.Data);
+    // Fewer glyphs is a faster start: headings and captions only ever show the bank's and the UI's.
+    const bool typed_in = role == static_cast<int>(FontRole::Body) || role == static_cast<int>(FontRole::Mono);
+    ImFont* font = io.Fonts->AddFontFromFileTTF(path.c_str(), pixels, &config,
+                                                (typed_in ? typed_glyph_ranges_ : glyph_ranges_).Data);
     if (!font) {
       font_error_ = "Font " + path + " could not be loaded; using the built-in font.";
       config.SizePixels = pixels;

@@ -34,7 +34,9 @@ class Theme {
   float pixel_ratio_ = 0.0f;
   float text_scale_ = 0.0f;
   ImFont* fonts_[static_cast<int>(FontRole::Count)] = {};
+  // What the bank and the UI use; what a user may type on top, for the fonts typed text shows in.
   ImVector<ImWchar> glyph_ranges_;
+  ImVector<ImWchar> typed_glyph_ranges_;
   std::string font_error_;
 };
 
