@@ -59,4 +59,21 @@ int fuzzed_interval_days(double interval, int max_interval_days, double fraction
   return range.min_days + std::min(static_cast<int>(fraction * span), span - 1);
 }
 
+std::array<MemoryState, 4> next_states(const MemoryState& state, int elapsed_days, const Parameters& w) {
+  const double target = initial_difficulty(Rating::Easy, w);
+  const bool same_day = elapsed_days <= 0;
+  const double damping = same_day ? detail::same_day_damping(state, w) : 0.0;
+  const double r = same_day ? 0.0 : retrievability(double(elapsed_days), state.stability, w);
+  const double growth = same_day ? 0.0 : detail::recall_growth(state, r, w);
+  std::array<MemoryState, 4> next;
+  for (const Rating rating : kRatings) {
+    const double stability = same_day                ? detail::stability_same_day(state, rating, damping, w)
+                             : rating == Rating::Again ? detail::stability_after_lapse(state, r, w)
+                                                       : detail::stability_after_recall(state, growth, rating, w);
+    next[static_cast<std::size_t>(rating) - 1] = {detail::clamp_stability(stability),
+                                                  detail::next_difficulty(state.difficulty, rating, target, w)};
+  }
+  return next;
+}
+
 }  // namespace pyprep::fsrs

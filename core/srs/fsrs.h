@@ -116,21 +116,31 @@ BasicMemoryState<T> initial_state(Rating rating, const BasicParameters<T>& w) {
 
 namespace detail {
 
+// The pieces below take what all four ratings share as an argument (the mean-reversion target
+// D0(Easy), the recall growth before the rating's factor, the same-day damping S^−w19), so that
+// next_states computes it once where next_state computes it per rating.
+
+// `target` is initial_difficulty(Rating::Easy, w).
 template <class T>
-T next_difficulty(const T& d, Rating rating, const BasicParameters<T>& w) {
+T next_difficulty(const T& d, Rating rating, const T& target, const BasicParameters<T>& w) {
   const T delta = -w[6] * double(grade(rating) - 3);
   const T damped = d + delta * (10.0 - d) / 9.0;  // linear damping towards 10
-  const T reverted = w[7] * initial_difficulty(Rating::Easy, w) + (1.0 - w[7]) * damped;
+  const T reverted = w[7] * target + (1.0 - w[7]) * damped;
   return clamp_difficulty(reverted);
 }
 
 template <class T>
-T stability_after_recall(const BasicMemoryState<T>& m, const T& r, Rating rating,
-                         const BasicParameters<T>& w) {
+T recall_growth(const BasicMemoryState<T>& m, const T& r, const BasicParameters<T>& w) {
   using std::exp;
   using std::pow;
-  T growth = exp(w[8]) * (11.0 - m.difficulty) * pow(m.stability, -w[9]) *
-             (exp(w[10] * (1.0 - r)) - 1.0);
+  return exp(w[8]) * (11.0 - m.difficulty) * pow(m.stability, -w[9]) * (exp(w[10] * (1.0 - r)) - 1.0);
+}
+
+// `growth` is recall_growth(m, r, w).
+template <class T>
+T stability_after_recall(const BasicMemoryState<T>& m, const T& recall_growth, Rating rating,
+                         const BasicParameters<T>& w) {
+  T growth = recall_growth;
   if (rating == Rating::Hard) growth = growth * w[15];
   if (rating == Rating::Easy) growth = growth * w[16];
   return m.stability * (1.0 + growth);
@@ -147,11 +157,17 @@ T stability_after_lapse(const BasicMemoryState<T>& m, const T& r, const BasicPar
 }
 
 template <class T>
-T stability_same_day(const BasicMemoryState<T>& m, Rating rating, const BasicParameters<T>& w) {
-  using std::exp;
+T same_day_damping(const BasicMemoryState<T>& m, const BasicParameters<T>& w) {
   using std::pow;
-  const T increase =
-      exp(w[17] * (double(grade(rating) - 3) + w[18])) * pow(m.stability, -w[19]);
+  return pow(m.stability, -w[19]);
+}
+
+// `damping` is same_day_damping(m, w).
+template <class T>
+T stability_same_day(const BasicMemoryState<T>& m, Rating rating, const T& damping,
+                     const BasicParameters<T>& w) {
+  using std::exp;
+  const T increase = exp(w[17] * (double(grade(rating) - 3) + w[18])) * damping;
   return m.stability * (rating == Rating::Again ? increase : detail::max(increase, T(1.0)));
 }
 
@@ -164,21 +180,34 @@ BasicMemoryState<T> next_state(const BasicMemoryState<detail::Same<T>>& state, i
                                Rating rating, const BasicParameters<T>& w) {
   T stability;
   if (elapsed_days <= 0) {
-    stability = detail::stability_same_day(state, rating, w);
+    stability = detail::stability_same_day(state, rating, detail::same_day_damping(state, w), w);
   } else {
     const T r = retrievability(double(elapsed_days), state.stability, w);
-    stability = rating == Rating::Again ? detail::stability_after_lapse(state, r, w)
-                                        : detail::stability_after_recall(state, r, rating, w);
+    stability = rating == Rating::Again
+                    ? detail::stability_after_lapse(state, r, w)
+                    : detail::stability_after_recall(state, detail::recall_growth(state, r, w), rating, w);
   }
-  return {detail::clamp_stability(stability), detail::next_difficulty(state.difficulty, rating, w)};
+  return {detail::clamp_stability(stability),
+          detail::next_difficulty(state.difficulty, rating, initial_difficulty(Rating::Easy, w), w)};
 }
 
-// The interval (days, unrounded) after which R falls to `desired_retention`.
-template <class T>
-T interval_days(const detail::Same<T>& stability, double desired_retention,
-                const BasicParameters<T>& w) {
-  using std::pow;
-  return stability / decay_factor(w) * (pow(desired_retention, -1.0 / w[20]) - 1.0);
+// next_state for each rating (indexed by rating − 1), equal to it bit for bit, with what the
+// ratings share computed once: replaying a long log is mostly this.
+std::array<MemoryState, 4> next_states(const MemoryState& state, int elapsed_days, const Parameters& w);
+
+// The interval (days, unrounded) after which R falls to `desired_retention`, for stabilities
+// under one set of parameters: what does not depend on the stability is computed once.
+class IntervalDays {
+ public:
+  IntervalDays(double desired_retention, const Parameters& w)
+      : decay_(decay_factor(w)), to_desired_(std::pow(desired_retention, -1.0 / w[20]) - 1.0) {}
+  double operator()(double stability) const { return stability / decay_ * to_desired_; }
+
+ private:
+  double decay_, to_desired_;
+};
+inline double interval_days(double stability, double desired_retention, const Parameters& w) {
+  return IntervalDays(desired_retention, w)(stability);
 }
 
 // Rounded and kept within [1, max_interval_days].

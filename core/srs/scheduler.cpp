@@ -70,6 +70,9 @@ Outcomes next_states(const Schedule& card, std::string_view card_id,
       relearning ? settings.relearning_steps_ms : settings.learning_steps_ms;
   const int days = elapsed_days(card.last_review_ms, now_ms);
   const double fuzz = fsrs::fuzz_fraction(card_id, card.reviews);
+  const std::array<fsrs::MemoryState, 4> memories =
+      card.state == CardState::New ? std::array<fsrs::MemoryState, 4>{} : fsrs::next_states(card.memory, days, w);
+  const fsrs::IntervalDays interval_days(settings.desired_retention, w);
 
   Outcomes outcomes;
   for (const Rating rating : fsrs::kRatings) {
@@ -77,7 +80,7 @@ Outcomes next_states(const Schedule& card, std::string_view card_id,
     Schedule& next = outcome.schedule;
     next = card;
     next.memory = card.state == CardState::New ? fsrs::initial_state(rating, w)
-                                               : fsrs::next_state(card.memory, days, rating, w);
+                                               : memories[static_cast<int>(rating) - 1];
     next.reviews = card.reviews + 1;
     next.last_review_ms = now_ms;
     if (card.state == CardState::Review && rating == Rating::Again) ++next.lapses;
@@ -89,8 +92,7 @@ Outcomes next_states(const Schedule& card, std::string_view card_id,
     } else {
       next.state = CardState::Review;
       next.step = 0;
-      const double ideal =
-          fsrs::interval_days(next.memory.stability, settings.desired_retention, w);
+      const double ideal = interval_days(next.memory.stability);
       const int interval = settings.fuzz
                                ? fsrs::fuzzed_interval_days(ideal, settings.max_interval_days, fuzz)
                                : fsrs::rounded_interval_days(ideal, settings.max_interval_days);

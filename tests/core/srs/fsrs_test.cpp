@@ -78,6 +78,21 @@ TEST_CASE("same-day review uses SInc = e^(w17(G-3+w18)) S^-w19") {
   CHECK(next_state(kFirstGood, 0, Rating::Again, w).difficulty == near(7.394501436216839));
 }
 
+TEST_CASE("next_states gives every rating exactly next_state's state, same day, lapse and recall") {
+  const Parameters tuned = {0.4, 0.9, 3.1, 12.0, 5.9, 1.1, 2.2, 0.02, 1.5, 0.2, 0.9,
+                            1.9, 0.09, 0.31, 1.2, 0.4, 2.4, 0.61, 0.12, 0.09, 0.3};
+  for (const Parameters& params : {w, tuned}) {
+    for (const MemoryState state : {kFirstGood, MemoryState{0.1, 1.0}, MemoryState{250.0, 9.7}, MemoryState{36500.0, 5.0}}) {
+      for (const int days : {-1, 0, 1, 2, 30, 4000}) {
+        const std::array<MemoryState, 4> all = next_states(state, days, params);
+        for (const Rating rating : kRatings) {
+          CHECK(all[static_cast<int>(rating) - 1] == next_state(state, days, rating, params));
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("stability is clamped to [0.001, 36500] and difficulty to [1, 10]") {
   CHECK(next_state({0.001, 10.0}, 0, Rating::Again, w).stability == kMinStability);
   CHECK(next_state({36000.0, 1.0}, 3000, Rating::Easy, w).stability == kMaxStability);
