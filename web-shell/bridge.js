@@ -42,6 +42,24 @@
     });
   }
 
+  // Records cross into the wasm heap as one block (ui/platform/record_block.h): each record's
+  // UTF-8 after its length, 4 bytes little-endian. The caller frees block.pointer.
+  function recordsBlock(records) {
+    const encoder = new TextEncoder();
+    const encoded = records.map((record) => encoder.encode(record));
+    const size = encoded.reduce((sum, bytes) => sum + 4 + bytes.length, 0);
+    const pointer = Module._malloc(Math.max(size, 1));
+    const heap = Module.HEAPU8;  // read after malloc, which may have grown the heap
+    const view = new DataView(heap.buffer);
+    let at = pointer;
+    for (const bytes of encoded) {
+      view.setUint32(at, bytes.length, true);
+      heap.set(bytes, at + 4);
+      at += 4 + bytes.length;
+    }
+    return { pointer, size };
+  }
+
   // Copies text into the wasm heap (ccall's 'string' would put it on the small stack).
   function withHeapText(text, use) {
     const size = lengthBytesUTF8(text) + 1;
@@ -61,8 +79,8 @@
     try {
       do {
         reloadAgain = false;
-        const records = await readAll(bridge.db);
-        withHeapText(JSON.stringify(records), (p) => Module._pyprep_storage_reloaded(p));
+        const block = recordsBlock(await readAll(bridge.db));
+        try { Module._pyprep_storage_reloaded(block.pointer, block.size); } finally { Module._free(block.pointer); }
       } while (reloadAgain);
     } catch (e) {
       console.warn('PyPrep: could not re-read the log', e);
@@ -395,6 +413,7 @@
     runner: python.runner ? python.runner.state : 'idle',
     load_phases: python.runner ? python.runner.loadPhases || null : null });
 
+  bridge.recordsBlock = recordsBlock;
   window.pyprepBridge = bridge;
 
   // pyprep.js follows this file in index.html, so the app's files download and compile while the

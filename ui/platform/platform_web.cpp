@@ -14,16 +14,16 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/platform.h"
+#include "platform/record_block.h"
 
 // clang-format off
-// Every stored record as a JSON array of strings, in a buffer the caller frees.
-EM_JS(char*, pyprep_js_take_records, (), {
-  const text = JSON.stringify(pyprepBridge.records);
+// Every stored record as one block (platform/record_block.h) in a buffer the caller frees; its
+// size goes to `size`.
+EM_JS(char*, pyprep_js_take_records, (std::size_t* size), {
+  const block = pyprepBridge.recordsBlock(pyprepBridge.records);
   pyprepBridge.records = [];
-  const size = lengthBytesUTF8(text) + 1;
-  const buffer = _malloc(size);
-  stringToUTF8(text, buffer, size);
-  return buffer;
+  HEAPU32[size >> 2] = block.size;
+  return block.pointer;
 });
 EM_JS(void, pyprep_js_append, (const char* key, const char* record), {
   pyprepBridge.append(UTF8ToString(key), UTF8ToString(record));
@@ -101,19 +101,6 @@ EM_JS(void, pyprep_js_fatal, (const char* message), { pyprepBridge.fatal(UTF8ToS
 namespace pyprep::ui {
 namespace {
 
-// Records cross from JavaScript as one JSON array of strings (a record may hold any text).
-Result<std::vector<std::string>> records_from_json(std::string_view text) {
-  const nlohmann::json array = nlohmann::json::parse(text, nullptr, false);
-  if (!array.is_array()) return Error{"the browser handed over records that are not a list"};
-  std::vector<std::string> records;
-  records.reserve(array.size());
-  for (const nlohmann::json& record : array) {
-    if (!record.is_string()) return Error{"the browser handed over a record that is not text"};
-    records.push_back(record.get<std::string>());
-  }
-  return records;
-}
-
 std::string take_js_string(char* buffer) {
   std::string text(buffer);
   std::free(buffer);
@@ -123,7 +110,11 @@ std::string take_js_string(char* buffer) {
 class WebStorage final : public Storage {
  public:
   Result<std::vector<std::string>> load() override {
-    return records_from_json(take_js_string(pyprep_js_take_records()));
+    std::size_t size = 0;
+    char* block = pyprep_js_take_records(&size);
+    Result<std::vector<std::string>> records = records_from_block(std::string_view(block, size));
+    std::free(block);
+    return records;
   }
   void append(std::string key, std::string record) override {
     pyprep_js_append(key.c_str(), record.c_str());
@@ -304,10 +295,10 @@ EMSCRIPTEN_KEEPALIVE void pyprep_append_done(const char* key, int durable, const
   ui::the_platform->finished_append(AppendOutcome{key, durable != 0, reason ? reason : ""});
   ui::WebPlatform::wake();
 }
-// Another tab changed the log: every stored record, as a JSON array of strings.
-EMSCRIPTEN_KEEPALIVE void pyprep_storage_reloaded(const char* records_json) {
+// Another tab changed the log: every stored record, as one block (platform/record_block.h).
+EMSCRIPTEN_KEEPALIVE void pyprep_storage_reloaded(const char* block, std::size_t size) {
   using namespace pyprep;
-  Result<std::vector<std::string>> records = ui::records_from_json(records_json);
+  Result<std::vector<std::string>> records = records_from_block(std::string_view(block, size));
   if (records) ui::the_platform->web_storage().reloaded(std::move(*records));
   ui::WebPlatform::wake();
 }
