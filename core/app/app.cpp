@@ -93,6 +93,8 @@ void App::take_stored(std::vector<std::string> records, std::int64_t now_ms) {
   }
   log_.clear();
   by_key_.clear();
+  log_.reserve(records.size() + unsaved.size());
+  by_key_.reserve(records.size() + unsaved.size());
   for (std::string& record : records) {
     Entry entry = entry_of(std::move(record));
     entry.durable = true;
@@ -147,9 +149,10 @@ void App::rebuild(std::int64_t now_ms) {
       health_.problems.push_back({i, record_id(entry.record).value_or(0), entry.problem});
     }
   }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return replays_before(*log_[a].event, *log_[b].event);
-  });
+  const auto before = [&](std::size_t a, std::size_t b) { return replays_before(*log_[a].event, *log_[b].event); };
+  if (!std::is_sorted(order.begin(), order.end(), before)) {  // one tab's log is in order already
+    std::sort(order.begin(), order.end(), before);
+  }
   std::vector<Event> events;
   events.reserve(order.size());
   for (const std::size_t i : order) {

@@ -313,8 +313,9 @@ class Fields {
  private:
   const JsonValue* find(const char* key, JsonKind kind, const char* expected) {
     const JsonValue* found = nullptr;
+    const std::string_view wanted(key);
     for (const auto& [name, value] : fields_) {
-      if (name == key) found = &value;  // the last of repeated keys wins, as in nlohmann
+      if (name == wanted) found = &value;  // the last of repeated keys wins, as in nlohmann
     }
     if (!found) {
       fail(std::string("missing field '") + key + "'");

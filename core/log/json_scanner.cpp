@@ -21,6 +21,7 @@ class JsonScanner {
   static std::optional<JsonFields> scan(std::string_view record) {
     JsonScanner scanner(record);
     JsonFields fields;
+    fields.reserve(8);  // a record's usual field count: one allocation, not four
     scanner.space();
     if (!scanner.eat('{')) return std::nullopt;
     scanner.space();
