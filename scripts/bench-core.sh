@@ -23,7 +23,8 @@ awk -F'[ =]' '/^RESULT /{v[$2]=$3}
     printf "replay josh: native %.0f reviews/s = %.1fx ts-fsrs; wasm %.0f reviews/s = %.1fx ts-fsrs (%.0f reviews/s)\n",
       v["native_josh_reviews_per_s"], v["native_josh_reviews_per_s"] / ts,
       v["wasm_josh_reviews_per_s"], v["wasm_josh_reviews_per_s"] / ts, ts
-    printf "synthetic 100,000 reviews: replay native %.1f ms, wasm %.1f ms; load from records (parse + replay) native %.1f ms, wasm %.1f ms\n",
+    printf "synthetic 100,000 reviews: replay native %.1f ms, wasm %.1f ms; load from records (parse + replay) native %.1f ms, wasm %.1f ms; App::start native %.1f ms, wasm %.1f ms\n",
       v["native_synthetic_replay_ms"], v["wasm_synthetic_replay_ms"],
-      v["native_synthetic_records_ms"], v["wasm_synthetic_records_ms"]
+      v["native_synthetic_records_ms"], v["wasm_synthetic_records_ms"],
+      v["native_synthetic_app_start_ms"], v["wasm_synthetic_app_start_ms"]
   }' "$results"
