@@ -164,10 +164,10 @@ void draw_layout(const Theme& theme, const SpanLayout& layout, ImVec2 origin) {
 // A paragraph or list item: its spans, its text without markup for the mirror, and its layout at
 // the width and font size it was last drawn with.
 struct LaidOutSpans {
-  markdown::Spans spans;
-  std::string plain;
+  markdown::Spans spans{};
+  std::string plain{};
   float width = -1, font_size = 0;  // what `layout` was made for
-  SpanLayout layout;
+  SpanLayout layout{};
 };
 
 // Lays out again only when the width or the text size changed; draws only when on screen. The
