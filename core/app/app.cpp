@@ -98,15 +98,14 @@ void App::take_stored(std::vector<std::string> records, std::int64_t now_ms) {
   for (std::string& record : records) {
     Entry entry = entry_of(std::move(record));
     entry.durable = true;
-    if (const std::optional<std::size_t> twin = find_entry(entry.key)) {
-      if (log_[*twin].record == entry.record) continue;  // the same bytes stored twice
+    if (const auto [twin, fresh] = by_key_.try_emplace(entry.key, log_.size()); !fresh) {
+      if (log_[twin->second].record == entry.record) continue;  // the same bytes stored twice
       // Another record with this identity: kept and reported, never replayed in its place.
       entry.problem = "unreadable record: another record has the identity " + entry.key;
       entry.event.reset();
       entry.key = kept_key(entry.record);
-      if (find_entry(entry.key)) continue;
+      if (!by_key_.try_emplace(entry.key, log_.size()).second) continue;
     }
-    by_key_.emplace(entry.key, log_.size());
     log_.push_back(std::move(entry));
   }
   // Writes the stored set already holds are durable, whatever their outcome says later.
