@@ -47,35 +47,38 @@ function printPhases(title, runs) {
   }
 }
 
-// The bare page's first frame, cold and reloaded (from the HTTP cache: it has no service worker),
-// over fresh profiles of the same phone.
-async function baseline() {
-  const server = await startServer(join(root, 'build/web/bare'), 0);
-  const url = `http://127.0.0.1:${server.address().port}/`;
-  const cold = [], reload = [];
+// One fresh profile's first frame of the bare page, cold and reloaded (from the HTTP cache: it
+// has no service worker).
+async function baselineRun(url) {
   const firstFrame = async (page) => {
     await page.waitForFunction(() => window.bareFirstFrameMs > 0, null, { timeout: 20000 });
     return page.evaluate(() => window.bareFirstFrameMs);
   };
+  const dir = freshProfileDir();
+  const { context, page } = await openPhone(dir);
   try {
-    for (let run = 0; run < RUNS; run++) {
-      const dir = freshProfileDir();
-      const { context, page } = await openPhone(dir);
-      await page.goto(url);
-      cold.push(await firstFrame(page));
-      await page.reload();
-      reload.push(await firstFrame(page));
-      await context.close();
-      removeProfileDir(dir);
-    }
-  } finally { server.close(); }
-  return { cold: median(cold), reload: median(reload) };
+    await page.goto(url);
+    const cold = await firstFrame(page);
+    await page.reload();
+    return { cold, reload: await firstFrame(page) };
+  } finally {
+    await context.close();
+    removeProfileDir(dir);
+  }
 }
 
+// The app's runs alternate with the bare page's, so that the machine's drift over the bench
+// (±20% here) falls on both sides of the ratio alike.
 async function timings(url) {
   const cold = [], reload = [], coldPhases = [], reloadPhases = [];
+  const bare = { cold: [], reload: [] };
+  const bareServer = await startServer(join(root, 'build/web/bare'), 0);
+  const bareUrl = `http://127.0.0.1:${bareServer.address().port}/`;
   let idleFrames = null;
   for (let run = 0; run < RUNS; run++) {
+    const baseline = await baselineRun(bareUrl);
+    bare.cold.push(baseline.cold);
+    bare.reload.push(baseline.reload);
     const dir = freshProfileDir();
     const { context, page } = await openPhone(dir);
     await page.goto(url);
@@ -100,10 +103,11 @@ async function timings(url) {
               `(all: ${cold.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`Reload from the service worker, median of ${RUNS}: ${median(reload).toFixed(0)} ms ` +
               `(all: ${reload.map((t) => t.toFixed(0)).join(', ')})`);
-  const bare = await baseline();
-  console.log(`Bare Dear ImGui page, median of ${RUNS}: cold ${bare.cold.toFixed(0)} ms, reload ${bare.reload.toFixed(0)} ms`);
-  console.log(`App / bare page: cold ${(median(cold) / bare.cold).toFixed(2)}x, ` +
-              `reload ${(median(reload) / bare.reload).toFixed(2)}x`);
+  bareServer.close();
+  console.log(`Bare Dear ImGui page, median of ${RUNS}: cold ${median(bare.cold).toFixed(0)} ms ` +
+              `(all: ${bare.cold.map((t) => t.toFixed(0)).join(', ')}), reload ${median(bare.reload).toFixed(0)} ms`);
+  console.log(`App / bare page: cold ${(median(cold) / median(bare.cold)).toFixed(2)}x, ` +
+              `reload ${(median(reload) / median(bare.reload)).toFixed(2)}x`);
   console.log(`Frames rendered during ${IDLE_SECONDS} s idle: ${idleFrames}`);
   printPhases('Cold start-up phases', coldPhases);
   printPhases('Reload start-up phases', reloadPhases);
