@@ -39,10 +39,11 @@ function sizes() {
 // The start-up marks (phase, ms since navigation start) as phases: [name, ms it took].
 const phasesOf = (marks) => marks.map(([name, at], i) => [name, at - (i > 0 ? marks[i - 1][1] : 0)]);
 
+// Phases by name (their order can differ between runs where work overlaps), in the first run's order.
 function printPhases(title, runs) {
   console.log(`${title}, median of ${runs.length} (ms):`);
-  for (const [i, [name]] of runs[0].entries()) {
-    const values = runs.map((run) => (run[i] ? run[i][1] : NaN));
+  for (const [name] of runs[0]) {
+    const values = runs.map((run) => { const phase = run.find(([other]) => other === name); return phase ? phase[1] : NaN; });
     console.log(`  ${name.padEnd(34)}${median(values).toFixed(1).padStart(8)}`);
   }
 }
