@@ -465,11 +465,7 @@
   }
 
   async function start() {
-    // A cheap check here; a browser that has the API but cannot make a context fails in main().
-    if (!('WebGL2RenderingContext' in window)) {
-      bridge.fatal('This browser cannot draw with WebGL 2. Update it, or turn on hardware acceleration.');
-      return;
-    }
+    // WebGL 2 is checked where the context is made (main.cpp), which says so if it cannot be.
     if (!('indexedDB' in window)) {
       bridge.fatal('This browser has no IndexedDB, so PyPrep could not keep your progress. ' +
                    'Private browsing modes sometimes turn it off.');
